@@ -1,0 +1,352 @@
+# Copyright 2026 sale_customer_care contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The one place where the addon turns accounting, sales and inventory records
+into numbers.  Every other feature (tiers, stages, plans, analysis, VIP) asks
+this component; none of them reads ``account.move.line`` on its own.
+
+Each method takes a set of partners (any contacts: they are folded into their
+commercial entity), a date range and optional group-by keys, runs exactly one
+grouped SQL statement and returns plain values.  Figures are always those of
+one company, in that company's currency.
+"""
+
+from odoo import api, models
+from odoo.tools import SQL
+
+# Group-by keys of the revenue query: key -> SQL expression.
+REVENUE_GROUPBY = {
+    "partner": SQL("am.commercial_partner_id"),
+    "category": SQL("pt.categ_id"),
+    "product": SQL("aml.product_id"),
+    "salesperson": SQL("am.invoice_user_id"),
+    "team": SQL("am.team_id"),
+    "state": SQL("cp.state_id"),
+    "country": SQL("cp.country_id"),
+    "month": SQL("date_trunc('month', am.invoice_date)::date"),
+}
+
+# Group-by keys of the delivered-quantity query.
+DELIVERY_GROUPBY = {
+    "partner": SQL("dp.commercial_partner_id"),
+    "category": SQL("pt.categ_id"),
+    "product": SQL("sm.product_id"),
+    "month": SQL("date_trunc('month', sm.date)::date"),
+}
+
+
+class SaleCareFigures(models.AbstractModel):
+    _name = "sale.care.figures"
+    _description = "Customer Care Sales Figures"
+
+    # ------------------------------------------------------------------
+    # Revenue (accounting)
+    # ------------------------------------------------------------------
+    @api.model
+    def get_invoiced_revenue(
+        self, partners=None, date_from=None, date_to=None, groupby=("partner",), company=None
+    ):
+        """Invoiced revenue: untaxed, in company currency, posted customer
+        invoices minus credit notes, dated by invoice date (both ends included).
+
+        :param partners: ``res.partner`` recordset, or None for all partners
+        :param groupby: keys of :data:`REVENUE_GROUPBY`
+        :return: list of dicts, one per group, with the group keys (ids or
+            first day of month) and ``revenue``
+        """
+        company = company or self.env.company
+        keys = self._check_groupby(groupby, REVENUE_GROUPBY)
+        select = [SQL("%s AS %s", REVENUE_GROUPBY[k], SQL.identifier(k)) for k in keys]
+        select.append(SQL("SUM(-aml.balance)::float AS revenue"))
+        joins = [SQL("JOIN account_move am ON am.id = aml.move_id")]
+        if {"category"} & set(keys):
+            joins.append(
+                SQL(
+                    "LEFT JOIN product_product pp ON pp.id = aml.product_id "
+                    "LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id"
+                )
+            )
+        if {"state", "country"} & set(keys):
+            joins.append(SQL("JOIN res_partner cp ON cp.id = am.commercial_partner_id"))
+        where = [
+            SQL("am.state = 'posted'"),
+            SQL("am.move_type IN ('out_invoice', 'out_refund')"),
+            SQL("aml.display_type = 'product'"),
+            SQL("am.company_id = %s", company.id),
+            *self._date_conditions(SQL("am.invoice_date"), date_from, date_to),
+            *self._partner_conditions(SQL("am.commercial_partner_id"), partners),
+        ]
+        query = SQL(
+            "SELECT %s FROM account_move_line aml %s WHERE %s %s",
+            SQL(", ").join(select),
+            SQL(" ").join(joins),
+            SQL(" AND ").join(where),
+            self._group_by_clause(len(keys)),
+        )
+        return self._fetch(query)
+
+    @api.model
+    def get_revenue_by_partner(self, partners, date_from=None, date_to=None, company=None):
+        """``{commercial_partner_id: revenue}`` for the range."""
+        rows = self.get_invoiced_revenue(partners, date_from, date_to, ("partner",), company)
+        return {row["partner"]: row["revenue"] for row in rows}
+
+    # ------------------------------------------------------------------
+    # Invoices and orders (counts and dates)
+    # ------------------------------------------------------------------
+    @api.model
+    def get_invoice_stats(self, partners=None, date_from=None, date_to=None, company=None):
+        """Per commercial partner: ``invoice_count`` (posted customer invoices
+        dated in the range) and ``first_invoice_date`` / ``last_invoice_date``
+        (ever, up to ``date_to``).  Credit notes are not invoices here.
+
+        :return: ``{commercial_partner_id: {...}}``
+        """
+        company = company or self.env.company
+        in_range = SQL(" AND ").join(
+            [SQL("TRUE"), *self._date_conditions(SQL("am.invoice_date"), date_from, date_to)]
+        )
+        query = SQL(
+            """
+            SELECT am.commercial_partner_id AS partner_id,
+                   COUNT(*) FILTER (WHERE %(in_range)s) AS invoice_count,
+                   MIN(am.invoice_date) AS first_invoice_date,
+                   MAX(am.invoice_date) AS last_invoice_date
+              FROM account_move am
+             WHERE %(where)s
+             GROUP BY am.commercial_partner_id
+            """,
+            in_range=in_range,
+            where=SQL(" AND ").join(
+                [
+                    SQL("am.state = 'posted'"),
+                    SQL("am.move_type = 'out_invoice'"),
+                    SQL("am.company_id = %s", company.id),
+                    *self._date_conditions(SQL("am.invoice_date"), None, date_to),
+                    *self._partner_conditions(SQL("am.commercial_partner_id"), partners),
+                ]
+            ),
+        )
+        return {row.pop("partner_id"): row for row in self._fetch(query)}
+
+    @api.model
+    def get_order_stats(self, partners=None, date_from=None, date_to=None, company=None):
+        """Per commercial partner: ``order_count`` (confirmed sale orders with
+        an order date in the range) and ``first_order_date`` /
+        ``last_order_date`` (ever, up to ``date_to``).
+
+        :return: ``{commercial_partner_id: {...}}``
+        """
+        company = company or self.env.company
+        order_date = SQL("(so.date_order AT TIME ZONE 'UTC')::date")
+        in_range = SQL(" AND ").join(
+            [SQL("TRUE"), *self._date_conditions(order_date, date_from, date_to)]
+        )
+        query = SQL(
+            """
+            SELECT p.commercial_partner_id AS partner_id,
+                   COUNT(*) FILTER (WHERE %(in_range)s) AS order_count,
+                   MIN(%(order_date)s) AS first_order_date,
+                   MAX(%(order_date)s) AS last_order_date
+              FROM sale_order so
+              JOIN res_partner p ON p.id = so.partner_id
+             WHERE %(where)s
+             GROUP BY p.commercial_partner_id
+            """,
+            in_range=in_range,
+            order_date=order_date,
+            where=SQL(" AND ").join(
+                [
+                    SQL("so.state = 'sale'"),
+                    SQL("so.company_id = %s", company.id),
+                    *self._date_conditions(order_date, None, date_to),
+                    *self._partner_conditions(SQL("p.commercial_partner_id"), partners),
+                ]
+            ),
+        )
+        return {row.pop("partner_id"): row for row in self._fetch(query)}
+
+    # ------------------------------------------------------------------
+    # Delivered quantities (inventory)
+    # ------------------------------------------------------------------
+    @api.model
+    def get_delivered_quantities(
+        self, partners=None, date_from=None, date_to=None, groupby=("category",), company=None
+    ):
+        """Quantities delivered to customers (done moves into a customer
+        location, minus done returns from one), in the product's unit of
+        measure, dated by the move's date.
+
+        :return: list of dicts with the group keys and ``quantity``
+        """
+        company = company or self.env.company
+        keys = self._check_groupby(groupby, DELIVERY_GROUPBY)
+        select = [SQL("%s AS %s", DELIVERY_GROUPBY[k], SQL.identifier(k)) for k in keys]
+        select.append(
+            SQL(
+                "SUM(CASE WHEN dest.usage = 'customer' THEN 1 ELSE -1 END"
+                " * sm.quantity * mu.factor / pu.factor)::float AS quantity"
+            )
+        )
+        move_date = SQL("(sm.date AT TIME ZONE 'UTC')::date")
+        query = SQL(
+            """
+            SELECT %(select)s
+              FROM stock_move sm
+              JOIN stock_location src ON src.id = sm.location_id
+              JOIN stock_location dest ON dest.id = sm.location_dest_id
+              JOIN product_product pp ON pp.id = sm.product_id
+              JOIN product_template pt ON pt.id = pp.product_tmpl_id
+              JOIN uom_uom mu ON mu.id = sm.product_uom
+              JOIN uom_uom pu ON pu.id = pt.uom_id
+              LEFT JOIN stock_picking sp ON sp.id = sm.picking_id
+              LEFT JOIN res_partner dp ON dp.id = COALESCE(sp.partner_id, sm.partner_id)
+             WHERE %(where)s
+             %(group_by)s
+            """,
+            select=SQL(", ").join(select),
+            where=SQL(" AND ").join(
+                [
+                    SQL("sm.state = 'done'"),
+                    SQL("sm.company_id = %s", company.id),
+                    SQL("(dest.usage = 'customer') <> (src.usage = 'customer')"),
+                    *self._date_conditions(move_date, date_from, date_to),
+                    *self._partner_conditions(SQL("dp.commercial_partner_id"), partners),
+                ]
+            ),
+            group_by=self._group_by_clause(len(keys)),
+        )
+        return self._fetch(query)
+
+    # ------------------------------------------------------------------
+    # Pipeline and interactions (CRM, chatter, activities)
+    # ------------------------------------------------------------------
+    @api.model
+    def get_open_opportunity_counts(self, partners=None, company=None):
+        """``{commercial_partner_id: number of open opportunities}``: active
+        opportunities neither won nor lost."""
+        company = company or self.env.company
+        query = SQL(
+            """
+            SELECT p.commercial_partner_id AS partner_id, COUNT(*) AS count
+              FROM crm_lead l
+              JOIN res_partner p ON p.id = l.partner_id
+             WHERE %s
+             GROUP BY p.commercial_partner_id
+            """,
+            SQL(" AND ").join(
+                [
+                    SQL("l.active"),
+                    SQL("l.type = 'opportunity'"),
+                    SQL("l.won_status = 'pending'"),
+                    SQL("(l.company_id = %s OR l.company_id IS NULL)", company.id),
+                    *self._partner_conditions(SQL("p.commercial_partner_id"), partners),
+                ]
+            ),
+        )
+        return {row["partner_id"]: row["count"] for row in self._fetch(query)}
+
+    @api.model
+    def get_last_interactions(self, partners=None, date_to=None):
+        """The last interaction with each customer (its contacts and its
+        opportunities included) up to ``date_to``: a message or note logged by
+        hand (``message``), an activity marked done (``activity``) or an
+        activity planned (``planned``, dated by its creation).
+
+        :return: ``{commercial_partner_id: {"date": date, "kind": str}}``
+        """
+        branches = []
+        for model, join in (
+            ("res.partner", SQL("JOIN res_partner p ON p.id = x.res_id")),
+            (
+                "crm.lead",
+                SQL("JOIN crm_lead l ON l.id = x.res_id JOIN res_partner p ON p.id = l.partner_id"),
+            ),
+        ):
+            conditions = [
+                *self._partner_conditions(SQL("p.commercial_partner_id"), partners),
+                *self._date_conditions(SQL("x.date::date"), None, date_to),
+            ]
+            branches.append(
+                SQL(
+                    """
+                    SELECT p.commercial_partner_id AS partner_id, x.date AS at,
+                           CASE WHEN x.mail_activity_type_id IS NULL THEN 'message'
+                                ELSE 'activity' END AS kind
+                      FROM mail_message x %s
+                     WHERE x.model = %s
+                       AND (x.message_type IN ('comment', 'email')
+                            OR x.mail_activity_type_id IS NOT NULL)
+                       AND %s
+                    """,
+                    join,
+                    model,
+                    SQL(" AND ").join([SQL("TRUE"), *conditions]),
+                )
+            )
+            conditions = [
+                *self._partner_conditions(SQL("p.commercial_partner_id"), partners),
+                *self._date_conditions(SQL("x.create_date::date"), None, date_to),
+            ]
+            branches.append(
+                SQL(
+                    """
+                    SELECT p.commercial_partner_id, x.create_date, 'planned'
+                      FROM mail_activity x %s
+                     WHERE x.res_model = %s AND %s
+                    """,
+                    join,
+                    model,
+                    SQL(" AND ").join([SQL("TRUE"), *conditions]),
+                )
+            )
+        query = SQL(
+            """
+            SELECT DISTINCT ON (partner_id) partner_id, at::date AS date, kind
+              FROM (%s) AS interaction
+             ORDER BY partner_id, at DESC
+            """,
+            SQL(" UNION ALL ").join(branches),
+        )
+        return {
+            row["partner_id"]: {"date": row["date"], "kind": row["kind"]}
+            for row in self._fetch(query)
+        }
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    @api.model
+    def _check_groupby(self, groupby, allowed):
+        keys = tuple(groupby or ())
+        unknown = set(keys) - set(allowed)
+        if unknown:
+            raise ValueError(f"Unknown group-by keys {sorted(unknown)}; use {sorted(allowed)}")
+        return keys
+
+    @api.model
+    def _group_by_clause(self, count):
+        if not count:
+            return SQL()
+        return SQL("GROUP BY %s", SQL(", ".join(str(i) for i in range(1, count + 1))))
+
+    @api.model
+    def _date_conditions(self, column, date_from, date_to):
+        conditions = []
+        if date_from:
+            conditions.append(SQL("%s >= %s", column, date_from))
+        if date_to:
+            conditions.append(SQL("%s <= %s", column, date_to))
+        return conditions
+
+    @api.model
+    def _partner_conditions(self, column, partners):
+        if partners is None:
+            return []
+        ids = sorted(set(partners.commercial_partner_id.ids))
+        return [SQL("%s = ANY(%s)", column, ids)]
+
+    @api.model
+    def _fetch(self, query):
+        self.env.flush_all()
+        self.env.cr.execute(query)
+        return self.env.cr.dictfetchall()

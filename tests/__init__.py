@@ -1,0 +1,5 @@
+from . import test_sales_figures
+from . import test_customer_tier
+from . import test_relationship_stage
+from . import test_evaluation
+from . import test_access
