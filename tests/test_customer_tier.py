@@ -118,10 +118,13 @@ class TestCustomerTier(CustomerCareCommon):
 
     def test_manual_tier_change_is_tracked_in_the_chatter(self):
         partner = self._customer("Tracked")
+        # end the creating transaction: Odoo does not track records created in the same one
+        self.env.cr.precommit.run()
         partner.with_user(self.manager).with_context(
             tracking_disable=False, mail_notrack=False
         ).write({"customer_tier_id": self.tier_b.id})
         self.env.cr.precommit.run()  # tracking is written when the transaction ends
+        partner.invalidate_recordset(["message_ids"])
         tracked = partner.message_ids.tracking_value_ids.filtered(
             lambda t: t.field_id.name == "customer_tier_id"
         )
