@@ -14,5 +14,5 @@ class CustomerStageHistory(models.Model):
     _inherit = "customer.care.history.mixin"
     _description = "Customer Relationship Stage Change"
 
-    old_stage = fields.Selection(RELATIONSHIP_STAGES, string="Old Stage", index=True)
-    new_stage = fields.Selection(RELATIONSHIP_STAGES, string="New Stage", index=True)
+    old_stage = fields.Selection(RELATIONSHIP_STAGES, index=True)
+    new_stage = fields.Selection(RELATIONSHIP_STAGES, index=True)

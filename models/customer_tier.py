@@ -133,11 +133,10 @@ class CustomerTier(models.Model):
         """Header button "Re-evaluate now" of the tier list (managers)."""
         return self.env["customer.care.evaluation"].action_evaluate_all()
 
+    @api.model
     def _applicable_to(self, company):
-        """Tiers of ``company`` (and shared ones), best first."""
-        return self.filtered(lambda t: not t.company_id or t.company_id == company).sorted(
-            lambda t: (t.sequence, t.id)
-        )
+        """Active tiers of ``company`` and shared ones, best first."""
+        return self.search([("company_id", "in", [False, company.id])], order="sequence, id")
 
     def _best_for(self, revenue, invoice_count):
         """The first tier of ``self`` (sorted best first) whose thresholds are met."""

@@ -9,5 +9,5 @@ class CustomerTierHistory(models.Model):
     _inherit = "customer.care.history.mixin"
     _description = "Customer Tier Change"
 
-    old_tier_id = fields.Many2one("customer.tier", string="Old Tier", ondelete="set null")
-    new_tier_id = fields.Many2one("customer.tier", string="New Tier", ondelete="set null")
+    old_tier_id = fields.Many2one("customer.tier", ondelete="set null")
+    new_tier_id = fields.Many2one("customer.tier", ondelete="set null")

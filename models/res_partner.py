@@ -30,7 +30,6 @@ class ResPartner(models.Model):
 
     customer_tier_id = fields.Many2one(
         "customer.tier",
-        string="Customer Tier",
         index=True,
         copy=False,
         tracking=True,
@@ -39,14 +38,12 @@ class ResPartner(models.Model):
         "unless a manager locked it.",
     )
     tier_locked = fields.Boolean(
-        string="Tier Locked",
         copy=False,
         tracking=True,
         help="A manager chose this tier by hand: the automatic evaluation keeps it.",
     )
     relationship_stage = fields.Selection(
         RELATIONSHIP_STAGES,
-        string="Relationship Stage",
         index=True,
         copy=False,
         tracking=True,
@@ -70,12 +67,8 @@ class ResPartner(models.Model):
     )
     first_invoice_date = fields.Date(compute="_compute_care_figures")
     last_invoice_date = fields.Date(compute="_compute_care_figures")
-    tier_history_ids = fields.One2many(
-        "customer.tier.history", "partner_id", string="Tier History", readonly=True
-    )
-    stage_history_ids = fields.One2many(
-        "customer.stage.history", "partner_id", string="Stage History", readonly=True
-    )
+    tier_history_ids = fields.One2many("customer.tier.history", "partner_id", readonly=True)
+    stage_history_ids = fields.One2many("customer.stage.history", "partner_id", readonly=True)
 
     def _compute_care_figures(self):
         """Figures from the books, computed for the whole recordset at once:

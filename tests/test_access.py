@@ -59,8 +59,10 @@ class TestAccess(CustomerCareCommon):
 
     def test_tiers_of_another_company_stay_out_of_sight(self):
         other = self.setup_other_company(name="Other Co")["company"]
-        foreign = self.env["customer.tier"].sudo().create(
-            {"name": "Foreign", "code": "FOREIGN", "company_id": other.id}
+        foreign = (
+            self.env["customer.tier"]
+            .sudo()
+            .create({"name": "Foreign", "code": "FOREIGN", "company_id": other.id})
         )
         visible = self.env["customer.tier"].with_user(self.manager).search([])
         self.assertNotIn(foreign, visible)
