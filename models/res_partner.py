@@ -128,7 +128,8 @@ class ResPartner(models.Model):
     def _children_sync(self, values):
         if self.env.context.get("care_evaluation"):
             # The evaluation writes contacts together with their company.
-            values = {k: v for k, v in values.items() if k not in CARE_COMMERCIAL_FIELDS}
+            skip = {*CARE_COMMERCIAL_FIELDS, "care_evaluation_date"}
+            values = {k: v for k, v in values.items() if k not in skip}
             if not values:
                 return None
         return super()._children_sync(values)
