@@ -4,6 +4,9 @@ from . import customer_care_history_mixin
 from . import customer_tier_history
 from . import customer_stage_history
 from . import customer_care_evaluation
+from . import customer_care_member
+from . import customer_care_handover_log
+from . import crm_lead
 from . import res_company
 from . import res_config_settings
 from . import res_partner

@@ -232,6 +232,8 @@ class CustomerCareEvaluation(models.AbstractModel):
                 Partner.browse(targets).write(dict(key))
             self._log_changes(changes, old, company, today)
         Partner.browse(partners.ids).write({"care_evaluation_date": today})
+        # tiers changed, and memberships may have started or ended since last time
+        Partner.browse(partners.ids)._care_recompute_coverage()
 
     @api.model
     def _log_changes(self, changes, old, company, today):

@@ -6,7 +6,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 
 RELATIONSHIP_STAGES = [
     ("potential", "Potential"),
@@ -67,6 +67,35 @@ class ResPartner(models.Model):
     )
     first_invoice_date = fields.Date(compute="_compute_care_figures")
     last_invoice_date = fields.Date(compute="_compute_care_figures")
+    care_history_ids = fields.One2many(
+        "customer.care.member",
+        "partner_id",
+        string="Care Team History",
+        help="Everyone who cared for this customer, in every layer, past and present.",
+    )
+    care_member_ids = fields.One2many(
+        "customer.care.member",
+        string="Care Team",
+        compute="_compute_care_member_ids",
+        help="The people caring for this customer today.",
+    )
+    care_layer_count = fields.Integer(
+        string="Care Layers",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="Distinct layers (account manager, backup, supervisor) covered today.",
+    )
+    care_coverage_ok = fields.Boolean(
+        string="Care Coverage OK",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="The customer is cared for by at least as many layers as its tier requires.",
+    )
+    care_min_layers = fields.Integer(
+        related="customer_tier_id.min_care_layers", string="Required Layers"
+    )
     tier_history_ids = fields.One2many("customer.tier.history", "partner_id", readonly=True)
     stage_history_ids = fields.One2many("customer.stage.history", "partner_id", readonly=True)
 
@@ -91,11 +120,36 @@ class ResPartner(models.Model):
                 partner.first_invoice_date = partner_stats.get("first_invoice_date")
                 partner.last_invoice_date = partner_stats.get("last_invoice_date")
 
+    @api.depends("care_history_ids.is_current")
+    def _compute_care_member_ids(self):
+        for partner in self:
+            partner.care_member_ids = partner.commercial_partner_id.care_history_ids.filtered(
+                "is_current"
+            )
+
     @api.model
     def _commercial_fields(self):
         return super()._commercial_fields() + CARE_COMMERCIAL_FIELDS
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        partners = super().create(vals_list)
+        if not self.env.context.get("care_member_sync"):
+            partners.filtered(lambda p: p.user_id)._care_sync_account_manager()
+        return partners
+
     def write(self, vals):
+        if "user_id" in vals and not self.env.context.get("care_member_sync"):
+            self._care_check_salesperson_change(vals["user_id"])
+            result = self._care_write_tier(vals)
+            self._care_sync_account_manager()
+            return result
+        result = self._care_write_tier(vals)
+        if "customer_tier_id" in vals:
+            self._care_recompute_coverage()
+        return result
+
+    def _care_write_tier(self, vals):
         if self.env.context.get("care_evaluation") or not (
             {"customer_tier_id", "tier_locked"} & vals.keys()
         ):
@@ -125,10 +179,152 @@ class ResPartner(models.Model):
             self.env["customer.tier.history"].sudo().create(history)
         return result
 
+    def _care_check_salesperson_change(self, user_id):
+        """Salespeople may take an unassigned customer; handing a customer
+        over from its account manager to someone else is a manager's job."""
+        if self.env.su or self.env.user.has_group("sales_team.group_sale_manager"):
+            return
+        for partner in self.sudo().filtered(lambda p: p.commercial_partner_id == p):
+            manager = partner.care_member_ids.filtered(lambda m: m.layer == "1").user_id
+            if manager and manager.id != user_id:
+                raise AccessError(
+                    self.env._(
+                        "%(customer)s is cared for by %(user)s: ask a sales manager for a "
+                        "handover to change its salesperson.",
+                        customer=partner.display_name,
+                        user=manager.name,
+                    )
+                )
+
+    def _care_sync_account_manager(self, strict=True):
+        """Make the partner's salesperson its current account manager (layer 1):
+        end the previous one, promote the new one from any other layer.
+        ``strict=False`` skips salespeople who do not work for the customer's
+        company instead of refusing them (install of the addon)."""
+        today = fields.Date.context_today(self)
+        Member = self.env["customer.care.member"].sudo().with_context(care_member_sync=True)
+        to_create = []
+        for partner in self.sudo().filtered(lambda p: p.commercial_partner_id == p):
+            current = partner.care_member_ids
+            manager = current.filtered(lambda m: m.layer == "1")
+            if manager.user_id == partner.user_id:
+                continue
+            company = partner.company_id or self.env.company
+            if not strict and company not in partner.user_id.company_ids:
+                continue
+            leaving = manager | current.filtered(lambda m, p=partner: m.user_id == p.user_id)
+            leaving.sudo().with_context(care_member_sync=True).write({"date_end": today})
+            if partner.user_id:
+                to_create.append(
+                    {
+                        "partner_id": partner.id,
+                        "user_id": partner.user_id.id,
+                        "layer": "1",
+                        "date_start": today,
+                        "company_id": (partner.company_id or self.env.company).id,
+                    }
+                )
+        if to_create:
+            Member.create(to_create)
+        self._care_recompute_coverage()
+
+    def _care_recompute_coverage(self):
+        """Store today's layer count and coverage, written only where they
+        change, grouped by value (membership changes, tier changes, the daily
+        cron)."""
+        partners = self.commercial_partner_id.sudo()
+        if not partners:
+            return
+        members = (
+            self.env["customer.care.member"]
+            .sudo()
+            .search([("partner_id", "in", partners.ids), ("is_current", "=", True)])
+        )
+        layers = {}
+        for member in members:
+            layers.setdefault(member.partner_id.id, set()).add(member.layer)
+        groups = {}
+        for partner in partners:
+            count = len(layers.get(partner.id, ()))
+            required = partner.customer_tier_id.min_care_layers or 1
+            values = (count, count >= required)
+            if (partner.care_layer_count, partner.care_coverage_ok) != values:
+                groups.setdefault(values, []).append(partner.id)
+        for (count, ok), ids in groups.items():
+            partners.browse(ids).with_context(care_evaluation=True, tracking_disable=True).write(
+                {"care_layer_count": count, "care_coverage_ok": ok}
+            )
+
+    def action_care_activities_to_backup(self):
+        """The account manager is away: give their open activities on this
+        customer (its contacts, opportunities and orders included) to the backup."""
+        self.ensure_one()
+        partner = self.commercial_partner_id
+        team = partner.care_member_ids
+        manager = team.filtered(lambda m: m.layer == "1").user_id
+        backup = team.filtered(lambda m: m.layer == "2").user_id[:1]
+        if not manager or not backup:
+            raise UserError(
+                self.env._(
+                    "%(customer)s needs an account manager and a backup to hand activities over.",
+                    customer=partner.display_name,
+                )
+            )
+        activities = self._care_customer_activities(partner, manager)
+        activities.write({"user_id": backup.id})
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(count)s activities handed over to %(user)s.",
+                    count=len(activities),
+                    user=backup.name,
+                ),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
+
+    @api.model
+    def _care_customer_activities(self, partners, users):
+        """Open activities of ``users`` on ``partners``, their contacts, their
+        opportunities and their sale orders."""
+        customers = self.with_context(active_test=False).search(
+            [("commercial_partner_id", "in", partners.ids)]
+        )
+        leads = (
+            self.env["crm.lead"]
+            .with_context(active_test=False)
+            .search([("partner_id", "in", customers.ids)])
+        )
+        orders = self.env["sale.order"].search([("partner_id", "in", customers.ids)])
+        return self.env["mail.activity"].search(
+            [
+                ("user_id", "in", users.ids),
+                "|",
+                "|",
+                "&",
+                ("res_model", "=", "res.partner"),
+                ("res_id", "in", customers.ids),
+                "&",
+                ("res_model", "=", "crm.lead"),
+                ("res_id", "in", leads.ids),
+                "&",
+                ("res_model", "=", "sale.order"),
+                ("res_id", "in", orders.ids),
+            ]
+        )
+
     def _children_sync(self, values):
         if self.env.context.get("care_evaluation"):
             # The evaluation writes contacts together with their company.
-            skip = {*CARE_COMMERCIAL_FIELDS, "care_evaluation_date"}
+            skip = {
+                *CARE_COMMERCIAL_FIELDS,
+                "care_evaluation_date",
+                "care_layer_count",
+                "care_coverage_ok",
+            }
             values = {k: v for k, v in values.items() if k not in skip}
             if not values:
                 return None
