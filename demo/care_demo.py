@@ -674,11 +674,13 @@ class SaleCareDemo(models.AbstractModel):
                 mail_create_nolog=True,
                 mail_notrack=True,
                 mail_auto_subscribe_no_notify=True,
+                mail_activity_quick_update=True,
             )
         )
         today = fields.Date.context_today(demo)
         rng = random.Random(SEED)
-        customers = demo._demo_customers(company)
+        demo._demo_check_accounting(company)
+        customers = demo._demo_customers()
         demo._demo_stock(company, today)
         demo._demo_invoices(customers, company, today, rng)
         demo._demo_interactions(customers, today)
@@ -692,7 +694,20 @@ class SaleCareDemo(models.AbstractModel):
     # Customers and stock
     # ------------------------------------------------------------------
     @api.model
-    def _demo_customers(self, company):
+    def _demo_check_accounting(self, company):
+        """Invoices need a sales journal.  Account's own demo data gives the
+        main company the generic chart of accounts; should it have none, load
+        it the same way."""
+        journals = self.env["account.journal"].search_count(
+            [("type", "=", "sale"), ("company_id", "=", company.id)], limit=1
+        )
+        if not journals:
+            self.env["account.chart.template"].try_loading(
+                "generic_coa", company, install_demo=True
+            )
+
+    @api.model
+    def _demo_customers(self):
         """``{key: partner}`` for CUSTOMERS, with their contacts and xml ids."""
         vals_list = []
         for spec in CUSTOMERS:
@@ -855,14 +870,14 @@ class SaleCareDemo(models.AbstractModel):
         """Logged notes, activities done (both dated in the past) and activities
         planned on the customers."""
         for spec in CUSTOMERS:
-            partner = customers[spec["key"]]
             user = self._demo_user(spec)
+            # the salesperson logs and plans their own interactions
+            partner = customers[spec["key"]].with_user(user).sudo()
             for days_ago, text in spec.get("notes", ()):
                 message = partner.message_post(
                     body=Markup("<p>%s</p>") % text,
                     message_type="comment",
                     subtype_xmlid="mail.mt_note",
-                    author_id=user.partner_id.id,
                 )
                 message.date = self._demo_datetime(today, days_ago, 16)
             for days_ago, kind, summary, feedback in spec.get("done", ()):
@@ -870,7 +885,7 @@ class SaleCareDemo(models.AbstractModel):
                 activity = partner.activity_schedule(
                     ACTIVITY_TYPES[kind], date_deadline=day, summary=summary, user_id=user.id
                 )
-                messages, _next = activity.with_user(user).sudo()._action_done(feedback=feedback)
+                messages, _next = activity._action_done(feedback=feedback)
                 messages.date = self._demo_datetime(today, days_ago, 11)
                 # an activity done long ago was planned long ago
                 self.env.cr.execute(
@@ -912,17 +927,17 @@ class SaleCareDemo(models.AbstractModel):
     @api.model
     def _demo_opportunities(self, customers, company, today):
         """Open opportunities (and a lost one), with their next activities."""
-        vals_list, specs = [], []
+        leads = self.env["crm.lead"]
         for spec in CUSTOMERS:
             if not spec.get("opportunity"):
                 continue
             name, revenue, stage, days = spec["opportunity"]
-            partner = customers[spec["key"]]
+            user = self._demo_user(spec)
             vals = {
                 "type": "opportunity",
                 "name": name,
-                "partner_id": partner.id,
-                "user_id": self._demo_user(spec).id,
+                "partner_id": customers[spec["key"]].id,
+                "user_id": user.id,
                 "team_id": self._demo_ref("demo_team_distribution").id,
                 "company_id": company.id,
                 "expected_revenue": revenue,
@@ -937,18 +952,16 @@ class SaleCareDemo(models.AbstractModel):
                 )
             else:
                 vals["stage_id"] = self.env.ref(OPPORTUNITY_STAGES[stage]).id
-            vals_list.append(vals)
-            specs.append(spec)
-        leads = self.env["crm.lead"].create(vals_list)
-        for spec, lead in zip(specs, leads, strict=True):
+            lead = self.env["crm.lead"].with_user(user).sudo().create(vals)
             if spec.get("lead_activity"):
                 kind, days, summary = spec["lead_activity"]
                 lead.activity_schedule(
                     ACTIVITY_TYPES[kind],
                     date_deadline=today + timedelta(days=days),
                     summary=summary,
-                    user_id=lead.user_id.id,
+                    user_id=user.id,
                 )
+            leads |= lead
         return leads
 
     @api.model
@@ -960,12 +973,14 @@ class SaleCareDemo(models.AbstractModel):
         order_dates, states = {}, {}
         for spec in CUSTOMERS:
             partner = customers[spec["key"]]
+            user = self._demo_user(spec)
             products = self._demo_products(spec)
+            as_user = SaleOrder.with_user(user).sudo()
             for days_ago, amount, state in spec.get("orders", ()):
-                order = SaleOrder.create(
+                order = as_user.create(
                     {
                         "partner_id": partner.id,
-                        "user_id": self._demo_user(spec).id,
+                        "user_id": user.id,
                         "team_id": self._demo_ref("demo_team_distribution").id,
                         "company_id": company.id,
                         "order_line": self._demo_lines(rng, products, amount, "product_uom_qty"),

@@ -6,6 +6,7 @@ from . import customer_stage_history
 from . import customer_care_evaluation
 from . import customer_care_member
 from . import customer_care_handover_log
+from . import customer_care_document_mixin
 from . import crm_lead
 from . import res_company
 from . import res_config_settings

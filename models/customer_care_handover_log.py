@@ -53,9 +53,7 @@ class CustomerCareHandoverRecordMixin(models.AbstractModel):
 
     @api.model
     def _selection_reference(self):
-        return [
-            (model, self.env[model]._description) for model in HANDOVER_RECORD_MODELS.values()
-        ]
+        return [(model, self.env[model]._description) for model in HANDOVER_RECORD_MODELS.values()]
 
     @api.depends("res_model", "res_id")
     def _compute_reference(self):
@@ -69,12 +67,12 @@ class CustomerCareHandoverRecordMixin(models.AbstractModel):
         """Open the record (for an activity: the document it is planned on)."""
         self.ensure_one()
         record = self.env[self.res_model].browse(self.res_id).exists()
-        if record._name == "mail.activity":
+        if record and record._name == "mail.activity":
             record = self.env[record.res_model].browse(record.res_id).exists()
         if not record:
             raise UserError(
                 self.env._(
-                    "“%(record)s” no longer exists: it was done or deleted after the handover.",
+                    "“%(record)s” no longer exists: it was deleted after the handover.",
                     record=self.name,
                 )
             )
@@ -163,7 +161,7 @@ class CustomerCareHandoverLog(models.Model):
 
 class CustomerCareHandoverLogLine(models.Model):
     _name = "customer.care.handover.log.line"
-    _inherit = ["customer.care.handover.record.mixin"]
+    _inherit = "customer.care.handover.record.mixin"
     _description = "Customer Care Handover Log Line"
 
     log_id = fields.Many2one(

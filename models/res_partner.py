@@ -179,6 +179,12 @@ class ResPartner(models.Model):
             self.env["customer.tier.history"].sudo().create(history)
         return result
 
+    def _care_account_manager(self):
+        """The current account manager (layer 1) of this partner's company."""
+        self.ensure_one()
+        members = self.sudo().commercial_partner_id.care_member_ids
+        return members.filtered(lambda m: m.layer == "1").user_id.sudo(False)
+
     def _care_check_salesperson_change(self, user_id):
         """Salespeople may take an unassigned customer; handing a customer
         over from its account manager to someone else is a manager's job."""

@@ -1,0 +1,45 @@
+# Copyright 2026 sale_customer_care contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import api, fields, models
+
+
+class CustomerCareDocumentMixin(models.AbstractModel):
+    """What a customer's opportunities and quotations show of its care: the
+    tier and the care team, which follows the document."""
+
+    _name = "customer.care.document.mixin"
+    _description = "Customer Care on Sales Documents"
+
+    # computed, not related: the models using the mixin bring partner_id
+    care_member_ids = fields.Many2many(
+        "customer.care.member", string="Care Team", compute="_compute_customer_care"
+    )
+    customer_tier_id = fields.Many2one(
+        "customer.tier", string="Customer Tier", compute="_compute_customer_care"
+    )
+
+    def _compute_customer_care(self):
+        for record in self:
+            customer = record.partner_id.commercial_partner_id
+            record.care_member_ids = customer.care_member_ids
+            record.customer_tier_id = customer.customer_tier_id
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        records._care_subscribe_team()
+        return records
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("partner_id"):
+            self._care_subscribe_team()
+        return result
+
+    def _care_subscribe_team(self):
+        """The whole care team follows what happens with the customer."""
+        for record in self.sudo().filtered("partner_id"):
+            users = record.partner_id.commercial_partner_id.care_member_ids.user_id
+            if users:
+                record.message_subscribe(partner_ids=users.partner_id.ids)
