@@ -688,7 +688,50 @@ class SaleCareDemo(models.AbstractModel):
         demo._demo_opportunities(customers, company, today)
         demo._demo_orders(customers, company, today, rng)
         self.env["customer.care.evaluation"].evaluate_all()
+        demo._demo_care_teams(customers, today)
         return True
+
+    @api.model
+    def _demo_care_teams(self, customers, today):
+        """Every customer has its salesperson as account manager (layer 1,
+        from the salesperson field).  Most VIP and A customers also get a
+        backup and the team leader as supervisor, some B customers a backup;
+        the others stay under-covered for the Care Coverage screen."""
+        salespeople = [self._demo_ref(xmlid) for xmlid in SALESPEOPLE.values()]
+        leader = self._demo_ref("demo_user_lead")
+        vals_list = []
+        tiered = sorted(
+            (c for c in customers.values() if c.customer_tier_id.code in ("VIP", "A", "B")),
+            key=lambda c: (c.customer_tier_id.sequence, c.id),
+        )
+        for index, customer in enumerate(tiered):
+            code = customer.customer_tier_id.code
+            if code == "B" and index % 2 or code == "A" and index % 3 == 2:
+                continue  # left under-covered
+            manager = customer.user_id
+            if manager not in salespeople:
+                continue
+            backup = salespeople[(salespeople.index(manager) + 1) % len(salespeople)]
+            start = today - relativedelta(months=6 + index % 6)
+            vals_list.append(
+                {
+                    "partner_id": customer.id,
+                    "user_id": backup.id,
+                    "layer": "2",
+                    "date_start": start,
+                    "note": "Knows the buyers; covers holidays.",
+                }
+            )
+            if code in ("VIP", "A"):
+                vals_list.append(
+                    {
+                        "partner_id": customer.id,
+                        "user_id": leader.id,
+                        "layer": "3",
+                        "date_start": start,
+                    }
+                )
+        self.env["customer.care.member"].create(vals_list)
 
     # ------------------------------------------------------------------
     # Customers and stock

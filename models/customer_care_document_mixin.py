@@ -15,9 +15,7 @@ class CustomerCareDocumentMixin(models.AbstractModel):
     care_member_ids = fields.Many2many(
         "customer.care.member", string="Care Team", compute="_compute_customer_care"
     )
-    customer_tier_id = fields.Many2one(
-        "customer.tier", string="Customer Tier", compute="_compute_customer_care"
-    )
+    customer_tier_id = fields.Many2one("customer.tier", compute="_compute_customer_care")
 
     def _compute_customer_care(self):
         for record in self:

@@ -2,12 +2,21 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """Periodic evaluation of customer tiers and relationship stages.
 
-Set-based: for a batch of customers a fixed number of grouped queries reads
-the figures (``sale.care.figures``), the decisions are taken in Python, and
-the changes are written grouped by value, so the number of queries grows with
-the number of batches, not of customers.
+Set-based, in three steps per company:
+
+1. the facts of all the customers to evaluate are read at once, one grouped
+   query per figure (``sale.care.figures``), plus one statement for their
+   current tier and stage;
+2. decisions are taken in Python on plain values;
+3. only the changes are written, batch by batch, grouped by value (the
+   contacts with their company), with their history.
+
+The cron keeps its progress (day, scope, last customer) in a system
+parameter and commits after each batch, so an interrupted run resumes where
+it stopped and a second run on the same day does nothing.
 """
 
+import json
 from collections import defaultdict
 from datetime import timedelta
 
@@ -16,6 +25,7 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 
 BATCH_SIZE = 2000
+PROGRESS_PARAM = "sale_customer_care.evaluation_progress"
 
 
 class CustomerCareEvaluation(models.AbstractModel):
@@ -27,21 +37,30 @@ class CustomerCareEvaluation(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _cron_evaluate_customers(self):
-        """Evaluate every customer not evaluated today yet, batch by batch,
-        committing after each batch: an interrupted run loses nothing and the
-        next run goes on with the customers left."""
+        """Evaluate every customer once a day at most, batch by batch,
+        committing after each batch: an interrupted run loses nothing and
+        the next run goes on after the last customer done."""
         today = fields.Date.context_today(self)
+        progress = self._get_progress(today)
+        if progress.get("done"):
+            return
         cron = self.env["ir.cron"]
-        scopes = self._evaluation_scopes(extra_domain=self._not_evaluated_domain(today))
-        cron._commit_progress(remaining=sum(self._count(domain) for _c, domain in scopes))
-        for company, domain in scopes:
-            while True:
-                batch = self._search_batch(domain)
-                if not batch:
-                    break
-                self._evaluate_batch(batch, company, today)
-                if not cron._commit_progress(len(batch)):
+        scopes = self._evaluation_scopes()
+        start_scope, last_id = progress.get("scope", 0), progress.get("last_id", 0)
+        remaining = {
+            index: self._scope_ids(domain, last_id if index == start_scope else 0)
+            for index, (_company, domain) in enumerate(scopes)
+            if index >= start_scope
+        }
+        cron._commit_progress(remaining=sum(len(ids) for ids in remaining.values()))
+        for index, ids in remaining.items():
+            company = scopes[index][0]
+            for batch_ids, facts in self._iter_batches(ids, company, today):
+                self._evaluate_batch(batch_ids, company, today, facts)
+                self._set_progress(today, scope=index, last_id=batch_ids[-1])
+                if not cron._commit_progress(len(batch_ids)):
                     return
+        self._set_progress(today, done=True)
 
     @api.model
     def evaluate_all(self):
@@ -49,26 +68,21 @@ class CustomerCareEvaluation(models.AbstractModel):
         today = fields.Date.context_today(self)
         count = 0
         for company, domain in self._evaluation_scopes():
-            last_id = 0
-            while True:
-                batch = self._search_batch(domain + [("id", ">", last_id)])
-                if not batch:
-                    break
-                self._evaluate_batch(batch, company, today)
-                count += len(batch)
-                last_id = batch[-1].id
+            for batch_ids, facts in self._iter_batches(self._scope_ids(domain), company, today):
+                self._evaluate_batch(batch_ids, company, today, facts)
+                count += len(batch_ids)
         return count
 
     @api.model
     def evaluate_partners(self, partners):
         """Evaluate the given commercial partners now, each in its company."""
         today = fields.Date.context_today(self)
-        by_company = defaultdict(lambda: self.env["res.partner"])
+        by_company = defaultdict(list)
         for partner in partners.commercial_partner_id:
-            by_company[partner.company_id or self.env.company] |= partner
-        for company, company_partners in by_company.items():
-            for start in range(0, len(company_partners), BATCH_SIZE):
-                self._evaluate_batch(company_partners[start : start + BATCH_SIZE], company, today)
+            by_company[partner.company_id or self.env.company].append(partner.id)
+        for company, ids in by_company.items():
+            for batch_ids, facts in self._iter_batches(sorted(ids), company, today, select=True):
+                self._evaluate_batch(batch_ids, company, today, facts)
 
     def action_evaluate_all(self):
         self.env["res.partner"]._care_check_manager()
@@ -84,7 +98,7 @@ class CustomerCareEvaluation(models.AbstractModel):
         }
 
     # ------------------------------------------------------------------
-    # Scope
+    # Scope and progress
     # ------------------------------------------------------------------
     @api.model
     def _customer_domain(self):
@@ -102,11 +116,11 @@ class CustomerCareEvaluation(models.AbstractModel):
         ]
 
     @api.model
-    def _evaluation_scopes(self, extra_domain=()):
+    def _evaluation_scopes(self):
         """``[(company, domain)]``: the customers of each company are rated on
         that company's books; shared customers (no company) on the books of
         the company running the evaluation."""
-        base = self._customer_domain() + list(extra_domain)
+        base = self._customer_domain()
         scopes = [
             (company, base + [("company_id", "=", company.id)]) for company in self._all_companies()
         ]
@@ -119,125 +133,183 @@ class CustomerCareEvaluation(models.AbstractModel):
         return self.env["res.company"].sudo().search([])  # pylint: disable=no-search-all
 
     @api.model
-    def _not_evaluated_domain(self, today):
-        return ["|", ("care_evaluation_date", "=", False), ("care_evaluation_date", "<", today)]
+    def _scope_ids(self, domain, after_id=0):
+        if after_id:
+            domain = domain + [("id", ">", after_id)]
+        return self.env["res.partner"].sudo().search(domain, order="id").ids
 
     @api.model
-    def _search_batch(self, domain):
-        return self.env["res.partner"].sudo().search(domain, order="id", limit=BATCH_SIZE)
+    def _get_progress(self, today):
+        raw = self.env["ir.config_parameter"].sudo().get_param(PROGRESS_PARAM)
+        progress = json.loads(raw) if raw else {}
+        return progress if progress.get("date") == str(today) else {}
 
     @api.model
-    def _count(self, domain):
-        return self.env["res.partner"].sudo().search_count(domain)
+    def _set_progress(self, today, **progress):
+        self.env["ir.config_parameter"].sudo().set_param(
+            PROGRESS_PARAM, json.dumps({"date": str(today), **progress})
+        )
 
     # ------------------------------------------------------------------
-    # Evaluation of one batch
+    # Facts and decisions
     # ------------------------------------------------------------------
     @api.model
-    def _evaluate_batch(self, partners, company, today):
-        """Evaluate commercial ``partners`` on ``company``'s books."""
-        partners = partners.sudo().with_company(company)
-        facts = self._read_facts(partners, company, today)
-        tiers = self.env["customer.tier"].sudo()._applicable_to(company)
-        changes = {}
-        for partner in partners:
-            partner_facts = facts[partner.id]
-            vals = {}
-            if not partner.tier_locked:
-                tier = tiers._best_for(partner_facts["revenue"], partner_facts["invoice_count"])
-                if tier != partner.customer_tier_id:
-                    vals["customer_tier_id"] = tier.id
-            stage = self._decide_stage(partner_facts, company, today)
-            if stage != partner.relationship_stage:
-                vals["relationship_stage"] = stage
-                vals["relationship_stage_date"] = today
-            if vals:
-                changes[partner] = vals
-        self._apply_changes(partners, changes, company, today)
+    def _iter_batches(self, ids, company, today, select=False):
+        """Yield ``(batch_ids, facts)``.  For a large set the facts of the
+        whole company are read once (one query per figure, cheaper than one
+        per batch); ``select`` reads them for ``ids`` only."""
+        if not ids:
+            return
+        facts = self._read_facts(ids if select else None, company, today)
+        for start in range(0, len(ids), BATCH_SIZE):
+            yield ids[start : start + BATCH_SIZE], facts
 
     @api.model
-    def _read_facts(self, partners, company, today):
-        """Everything the decisions need, in five grouped queries."""
+    def _read_facts(self, ids, company, today):
+        """``{partner_id: {...}}`` of what the decisions need; ``ids`` are
+        commercial partners, or None for all of the company's."""
         figures = self.env["sale.care.figures"].sudo()
         date_from = self.env["res.partner"]._care_12m_start(today)
-        revenue = figures.get_revenue_by_partner(partners, date_from, today, company)
-        invoices = figures.get_invoice_stats(partners, date_from, today, company)
-        orders = figures.get_order_stats(partners, None, today, company)
-        prospects = partners.filtered(lambda p: p.id not in invoices and p.id not in orders)
-        opportunities = interactions = {}
-        if prospects:
-            opportunities = figures.get_open_opportunity_counts(prospects, company)
-            interactions = figures.get_last_interactions(prospects, today)
-        facts = {}
-        for partner in partners:
-            invoice = invoices.get(partner.id, {})
-            order = orders.get(partner.id, {})
-            buying_dates = [
-                d
-                for d in (
-                    invoice.get("first_invoice_date"),
-                    invoice.get("last_invoice_date"),
-                    order.get("first_order_date"),
-                    order.get("last_order_date"),
-                )
-                if d
+        revenue = figures.get_revenue_by_partner(ids, date_from, today, company)
+        invoices = figures.get_invoice_stats(ids, date_from, today, company)
+        orders = figures.get_order_stats(ids, None, today, company)
+        partners = defaultdict(dict)
+        for partner_id, amount in revenue.items():
+            partners[partner_id]["revenue"] = amount
+        for partner_id, stats in invoices.items():
+            partners[partner_id]["invoice_count"] = stats["invoice_count"]
+            partners[partner_id]["buying"] = [
+                stats["first_invoice_date"],
+                stats["last_invoice_date"],
             ]
-            facts[partner.id] = {
-                "revenue": revenue.get(partner.id, 0.0),
-                "invoice_count": invoice.get("invoice_count", 0),
-                "first_purchase": min(buying_dates) if buying_dates else None,
-                "last_purchase": max(buying_dates) if buying_dates else None,
-                "open_opportunities": opportunities.get(partner.id, 0),
-                "last_interaction": interactions.get(partner.id, {}).get("date"),
-            }
-        return facts
+        for partner_id, stats in orders.items():
+            partners[partner_id].setdefault("buying", []).extend(
+                [stats["first_order_date"], stats["last_order_date"]]
+            )
+        # prospects' pipeline and interactions: read batch by batch, for them only
+        prospects = {"opportunities": {}, "interactions": {}, "read": set()}
+        return {"partners": partners, "prospects": prospects}
 
     @api.model
-    def _decide_stage(self, facts, company, today):
-        first, last = facts["first_purchase"], facts["last_purchase"]
-        if not first:
-            recent = today - timedelta(days=company.care_approach_days)
-            if facts["open_opportunities"] or (
-                facts["last_interaction"] and facts["last_interaction"] >= recent
+    def _prospect_facts(self, facts, ids, company, today):
+        """Open opportunities and last interactions of the customers among
+        ``ids`` that never bought (read once, for the prospects only)."""
+        cache = facts["prospects"]
+        prospects = [
+            i
+            for i in ids
+            if not facts["partners"].get(i, {}).get("buying") and i not in cache["read"]
+        ]
+        if prospects:
+            figures = self.env["sale.care.figures"].sudo()
+            cache["opportunities"].update(figures.get_open_opportunity_counts(prospects, company))
+            cache["interactions"].update(figures.get_last_interactions(prospects, today))
+            cache["read"].update(prospects)
+        return cache
+
+    @api.model
+    def _evaluate_batch(self, ids, company, today, facts):
+        """Decide the tier and stage of the commercial partners ``ids`` on
+        ``company``'s books and write what changed."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT id, customer_tier_id, tier_locked, relationship_stage"
+            "  FROM res_partner WHERE id = ANY(%s)",
+            [list(ids)],
+        )
+        current = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        tiers = [
+            (tier.id, tier.min_revenue_12m, tier.min_invoice_count_12m)
+            for tier in self.env["customer.tier"].sudo()._applicable_to(company)
+        ]
+        prospects = self._prospect_facts(facts, ids, company, today)
+        limits = {
+            "year": self.env["res.partner"]._care_12m_start(today),
+            "dormant": today - timedelta(days=company.care_dormant_days),
+            "approach": today - timedelta(days=company.care_approach_days),
+        }
+        changes = {}
+        for partner_id in ids:
+            tier_id, locked, stage = current[partner_id]
+            partner_facts = facts["partners"].get(partner_id, {})
+            vals = {}
+            if not locked:
+                new_tier = self._decide_tier(tiers, partner_facts)
+                if new_tier != tier_id:
+                    vals["customer_tier_id"] = new_tier
+            new_stage = self._decide_stage(partner_id, partner_facts, prospects, limits)
+            if new_stage != stage:
+                vals["relationship_stage"] = new_stage
+                vals["relationship_stage_date"] = today
+            if vals:
+                changes[partner_id] = vals
+        if changes:
+            self._apply_changes(changes, current, company, today)
+
+    @api.model
+    def _decide_tier(self, tiers, facts):
+        """The first tier (best first) whose thresholds are met, or False."""
+        revenue, count = facts.get("revenue", 0.0), facts.get("invoice_count", 0)
+        for tier_id, min_revenue, min_count in tiers:
+            if revenue >= min_revenue and count >= min_count:
+                return tier_id
+        return False
+
+    @api.model
+    def _decide_stage(self, partner_id, facts, prospects, limits):
+        buying = [day for day in facts.get("buying", ()) if day]
+        if not buying:
+            last_interaction = prospects["interactions"].get(partner_id, {}).get("date")
+            if prospects["opportunities"].get(partner_id) or (
+                last_interaction and last_interaction >= limits["approach"]
             ):
                 return "approaching"
             return "potential"
-        if last < today - timedelta(days=company.care_dormant_days):
+        if max(buying) < limits["dormant"]:
             return "dormant"
-        if first >= self.env["res.partner"]._care_12m_start(today):
+        if min(buying) >= limits["year"]:
             return "new"
         return "loyal"
 
+    # ------------------------------------------------------------------
+    # Writing
+    # ------------------------------------------------------------------
     @api.model
-    def _apply_changes(self, partners, changes, company, today):
+    def _apply_changes(self, changes, current, company, today):
         """Write the changes grouped by value (the contacts with their
-        company), log the history and the chatter, stamp the batch."""
+        company), log the history and the chatter, refresh coverage."""
         Partner = (
             self.env["res.partner"].sudo().with_context(care_evaluation=True, tracking_disable=True)
         )
-        if changes:
-            changed = Partner.browse([p.id for p in changes])
-            contacts = Partner.with_context(active_test=False).search(
-                [("commercial_partner_id", "in", changed.ids), ("id", "not in", changed.ids)]
-            )
-            contacts_of = defaultdict(list)
-            for contact in contacts:
-                contacts_of[contact.commercial_partner_id.id].append(contact.id)
-            old = {p.id: (p.customer_tier_id, p.relationship_stage) for p in changes}
-            groups = defaultdict(list)
-            for partner, vals in changes.items():
-                groups[tuple(sorted(vals.items()))].append(partner.id)
-            for key, ids in groups.items():
-                targets = ids + [c for pid in ids for c in contacts_of[pid]]
-                Partner.browse(targets).write(dict(key))
-            self._log_changes(changes, old, company, today)
-        Partner.browse(partners.ids).write({"care_evaluation_date": today})
-        # tiers changed, and memberships may have started or ended since last time
-        Partner.browse(partners.ids)._care_recompute_coverage()
+        changed_ids = list(changes)
+        contacts = Partner.with_context(active_test=False).search_fetch(
+            [("commercial_partner_id", "in", changed_ids), ("id", "not in", changed_ids)],
+            ["commercial_partner_id"],
+        )
+        contacts_of = defaultdict(list)
+        for contact in contacts:
+            contacts_of[contact.commercial_partner_id.id].append(contact.id)
+        groups = defaultdict(list)
+        for partner_id, vals in changes.items():
+            groups[tuple(sorted(vals.items()))].append(partner_id)
+        for key, ids in groups.items():
+            targets = ids + [c for pid in ids for c in contacts_of[pid]]
+            Partner.browse(targets).write(dict(key))
+        self._log_changes(changes, current, company, today)
+        tier_changed = [pid for pid, vals in changes.items() if "customer_tier_id" in vals]
+        Partner.browse(tier_changed)._care_recompute_coverage()
 
     @api.model
-    def _log_changes(self, changes, old, company, today):
+    def _log_changes(self, changes, current, company, today):
+        """History rows for every change; a chatter message for every
+        re-classification (the first classification of a customer is in its
+        history only: posting thousands of messages on the first run would
+        bury the chatter and the evaluation)."""
         tier_history, stage_history, bodies = [], [], {}
+        tier_names = {
+            tier.id: tier.display_name
+            for tier in self.env["customer.tier"].sudo().with_context(active_test=False).search([])
+        }
         stage_labels = dict(
             self.env["res.partner"]._fields["relationship_stage"]._description_selection(self.env)
         )
@@ -247,46 +319,42 @@ class CustomerCareEvaluation(models.AbstractModel):
             "reason": "automatic",
             "user_id": self.env.user.id,
         }
-        for partner, vals in changes.items():
-            old_tier, old_stage = old[partner.id]
+        none = self.env._("none")
+        for partner_id, vals in changes.items():
+            old_tier, _locked, old_stage = current[partner_id]
             lines = []
             if "customer_tier_id" in vals:
-                new_tier = partner.customer_tier_id
+                new_tier = vals["customer_tier_id"]
                 tier_history.append(
-                    dict(
-                        common,
-                        partner_id=partner.id,
-                        old_tier_id=old_tier.id,
-                        new_tier_id=new_tier.id,
-                    )
+                    dict(common, partner_id=partner_id, old_tier_id=old_tier, new_tier_id=new_tier)
                 )
-                lines.append(
-                    self.env._(
-                        "Customer tier: %(old)s → %(new)s",
-                        old=old_tier.display_name or self.env._("none"),
-                        new=new_tier.display_name or self.env._("none"),
+                if old_tier:
+                    lines.append(
+                        self.env._(
+                            "Customer tier: %(old)s → %(new)s",
+                            old=tier_names.get(old_tier, none),
+                            new=tier_names.get(new_tier, none),
+                        )
                     )
-                )
             if "relationship_stage" in vals:
+                new_stage = vals["relationship_stage"]
                 stage_history.append(
-                    dict(
-                        common,
-                        partner_id=partner.id,
-                        old_stage=old_stage,
-                        new_stage=vals["relationship_stage"],
-                    )
+                    dict(common, partner_id=partner_id, old_stage=old_stage, new_stage=new_stage)
                 )
-                lines.append(
-                    self.env._(
-                        "Relationship stage: %(old)s → %(new)s",
-                        old=stage_labels.get(old_stage) or self.env._("none"),
-                        new=stage_labels.get(vals["relationship_stage"]),
+                if old_stage:
+                    lines.append(
+                        self.env._(
+                            "Relationship stage: %(old)s → %(new)s",
+                            old=stage_labels.get(old_stage),
+                            new=stage_labels.get(new_stage),
+                        )
                     )
+            if lines:
+                bodies[partner_id] = Markup("<p>%s</p><ul>%s</ul>") % (
+                    self.env._("Automatic evaluation"),
+                    Markup("").join(Markup("<li>%s</li>") % escape(line) for line in lines),
                 )
-            bodies[partner.id] = Markup("<p>%s</p><ul>%s</ul>") % (
-                self.env._("Automatic evaluation"),
-                Markup("").join(Markup("<li>%s</li>") % escape(line) for line in lines),
-            )
         self.env["customer.tier.history"].sudo().create(tier_history)
         self.env["customer.stage.history"].sudo().create(stage_history)
-        self.env["res.partner"].sudo().browse(list(bodies))._message_log_batch(bodies)
+        if bodies:
+            self.env["res.partner"].sudo().browse(list(bodies))._message_log_batch(bodies)

@@ -18,7 +18,7 @@ HANDOVER_RECORD_MODELS = {
     "salesperson": "res.partner",
 }
 HANDOVER_RECORD_TYPES = [
-    ("member", "Care Membership"),
+    ("member", "Membership"),
     ("opportunity", "Opportunity"),
     ("quotation", "Quotation"),
     ("activity", "Activity"),

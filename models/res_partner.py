@@ -49,12 +49,6 @@ class ResPartner(models.Model):
         tracking=True,
     )
     relationship_stage_date = fields.Date(string="Stage Since", copy=False, readonly=True)
-    care_evaluation_date = fields.Date(
-        string="Last Evaluated",
-        copy=False,
-        readonly=True,
-        help="Day of the last tier and stage evaluation of this customer.",
-    )
     care_currency_id = fields.Many2one("res.currency", compute="_compute_care_figures")
     revenue_12m = fields.Monetary(
         string="Revenue (12 months)",
@@ -139,21 +133,26 @@ class ResPartner(models.Model):
         return partners
 
     def write(self, vals):
-        if "user_id" in vals and not self.env.context.get("care_member_sync"):
+        if self.env.context.get("care_evaluation"):
+            return super().write(vals)
+        sync_salesperson = "user_id" in vals and not self.env.context.get("care_member_sync")
+        if sync_salesperson:
             self._care_check_salesperson_change(vals["user_id"])
-            result = self._care_write_tier(vals)
+        tier_change = {"customer_tier_id", "tier_locked"} & vals.keys()
+        if tier_change:
+            vals = self._care_prepare_tier_change(vals)
+            old_tiers = {p: p.customer_tier_id for p in self if p.commercial_partner_id == p}
+        result = super().write(vals)
+        if tier_change:
+            self._care_log_manual_tier_change(old_tiers)
+        if sync_salesperson:
             self._care_sync_account_manager()
-            return result
-        result = self._care_write_tier(vals)
-        if "customer_tier_id" in vals:
+        elif "customer_tier_id" in vals:
             self._care_recompute_coverage()
         return result
 
-    def _care_write_tier(self, vals):
-        if self.env.context.get("care_evaluation") or not (
-            {"customer_tier_id", "tier_locked"} & vals.keys()
-        ):
-            return super().write(vals)
+    def _care_prepare_tier_change(self, vals):
+        """Only managers choose tiers; a manager's choice locks the tier."""
         if not self.env.su and not self.env.user.has_group("sales_team.group_sale_manager"):
             raise AccessError(
                 self.env._("Only a sales manager can change or lock the tier of a customer.")
@@ -161,9 +160,9 @@ class ResPartner(models.Model):
         if "customer_tier_id" in vals and "tier_locked" not in vals:
             # A manager who picks a tier by hand means it: keep it from the evaluation.
             vals = dict(vals, tier_locked=bool(vals["customer_tier_id"]))
-        commercial = self.filtered(lambda p: p.commercial_partner_id == p)
-        old_tiers = {partner: partner.customer_tier_id for partner in commercial}
-        result = super().write(vals)
+        return vals
+
+    def _care_log_manual_tier_change(self, old_tiers):
         history = [
             {
                 "partner_id": partner.id,
@@ -177,11 +176,10 @@ class ResPartner(models.Model):
         ]
         if history:
             self.env["customer.tier.history"].sudo().create(history)
-        return result
 
     def _care_account_manager(self):
-        """The current account manager (layer 1) of this partner's company."""
-        self.ensure_one()
+        """The current account manager (layer 1) of this partner's company
+        (no user for no partner)."""
         members = self.sudo().commercial_partner_id.care_member_ids
         return members.filtered(lambda m: m.layer == "1").user_id.sudo(False)
 
@@ -327,7 +325,6 @@ class ResPartner(models.Model):
             # The evaluation writes contacts together with their company.
             skip = {
                 *CARE_COMMERCIAL_FIELDS,
-                "care_evaluation_date",
                 "care_layer_count",
                 "care_coverage_ok",
             }

@@ -4,10 +4,11 @@
 into numbers.  Every other feature (tiers, stages, plans, analysis, VIP) asks
 this component; none of them reads ``account.move.line`` on its own.
 
-Each method takes a set of partners (any contacts: they are folded into their
-commercial entity), a date range and optional group-by keys, runs exactly one
-grouped SQL statement and returns plain values.  Figures are always those of
-one company, in that company's currency.
+Each method takes a set of partners (a recordset of any contacts, folded into
+their commercial entity, or a list of commercial partner ids), a date range
+and optional group-by keys, runs exactly one grouped SQL statement and
+returns plain values.  Figures are always those of one company, in that
+company's currency.
 """
 
 from odoo import api, models
@@ -292,7 +293,7 @@ class SaleCareFigures(models.AbstractModel):
                     """
                     SELECT p.commercial_partner_id, x.create_date, 'planned'
                       FROM mail_activity x %s
-                     WHERE x.res_model = %s AND %s
+                     WHERE x.res_model = %s AND x.active AND %s
                     """,
                     join,
                     model,
@@ -340,10 +341,13 @@ class SaleCareFigures(models.AbstractModel):
 
     @api.model
     def _partner_conditions(self, column, partners):
+        """``partners``: a recordset (folded into commercial entities), a list
+        of commercial partner ids, or None for every partner."""
         if partners is None:
             return []
-        ids = sorted(set(partners.commercial_partner_id.ids))
-        return [SQL("%s = ANY(%s)", column, ids)]
+        if isinstance(partners, models.BaseModel):
+            partners = partners.commercial_partner_id.ids
+        return [SQL("%s = ANY(%s)", column, sorted(set(partners)))]
 
     @api.model
     def _fetch(self, query):

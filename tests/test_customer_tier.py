@@ -66,7 +66,6 @@ class TestCustomerTier(CustomerCareCommon):
         self._invoices(partner, 2, 3000.0, first_days_ago=60)
         self._evaluate(partner)
         history = partner.tier_history_ids
-        self.assertEqual(len(history), 1)
         self.assertRecordValues(
             history,
             [
@@ -78,13 +77,24 @@ class TestCustomerTier(CustomerCareCommon):
                 }
             ],
         )
-        message = partner.message_ids.filtered(lambda m: "Automatic evaluation" in m.body)
+        evaluation_messages = partner.message_ids.filtered(
+            lambda m: "Automatic evaluation" in (m.body or "")
+        )
+        self.assertFalse(evaluation_messages, "a first classification is in the history only")
+        self._invoice(partner, 2000.0, self._days_ago(1), refund=True)  # C -> D
+        self._evaluate(partner)
+        partner.invalidate_recordset(["message_ids"])
+        message = partner.message_ids.filtered(lambda m: "Automatic evaluation" in (m.body or ""))
         self.assertEqual(len(message), 1)
         self.assertIn("Tier C", message.body)
+        self.assertIn("Tier D", message.body)
+        history = partner.tier_history_ids
         messages = partner.message_ids
         self._evaluate(partner)
         self._evaluate(partner)
+        partner.invalidate_recordset(["message_ids", "tier_history_ids"])
         self.assertEqual(partner.tier_history_ids, history, "nothing changed, nothing logged")
+        self.assertEqual(len(history), 2)
         self.assertEqual(partner.stage_history_ids.mapped("new_stage"), ["new"])
         self.assertEqual(partner.message_ids, messages)
 

@@ -1,7 +1,10 @@
 # Copyright 2026 sale_customer_care contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
+from datetime import timedelta
 from unittest.mock import patch
+
+from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
@@ -43,10 +46,11 @@ class TestEvaluation(CustomerCareCommon):
             self.evaluation._cron_evaluate_customers()
         return batches
 
-    def _pending(self):
-        """Customers the cron has not evaluated today."""
-        return self.env["res.partner"].search_count(
-            self.evaluation._customer_domain() + self.evaluation._not_evaluated_domain(self.today)
+    def _in_scope(self):
+        """How many customers one full run evaluates."""
+        return sum(
+            self.env["res.partner"].search_count(domain)
+            for _company, domain in self.evaluation._evaluation_scopes()
         )
 
     def test_cron_is_registered(self):
@@ -55,15 +59,23 @@ class TestEvaluation(CustomerCareCommon):
         self.assertTrue(cron.active)
 
     def test_interrupted_cron_resumes_where_it_stopped(self):
-        pending = self._pending()
-        self.assertGreaterEqual(pending, 7)
+        total = self._in_scope()
+        self.assertGreaterEqual(total, 7)
         self.assertEqual(self._run_cron(stop_after_batches=1), [3])
-        self.assertEqual(self._pending(), pending - 3, "the first batch is kept")
+        progress = self.evaluation._get_progress(self.today)
+        self.assertFalse(progress.get("done"))
+        self.assertTrue(progress["last_id"], "the first batch is kept")
         batches = self._run_cron()
-        self.assertEqual(sum(batches), pending - 3, "the next run evaluates the rest only")
-        self.assertEqual(self._pending(), 0)
+        self.assertEqual(sum(batches), total - 3, "the next run evaluates the rest only")
+        self.assertTrue(self.evaluation._get_progress(self.today)["done"])
         self.assertTrue(all(self.customers.mapped("relationship_stage")))
         self.assertTrue(all(self.customers.mapped("customer_tier_id")))
+
+    def test_next_day_the_cron_evaluates_everyone_again(self):
+        self._run_cron()
+        self.assertEqual(self._run_cron(), [])
+        with freeze_time(self.today + timedelta(days=1)):
+            self.assertEqual(sum(self._run_cron()), self._in_scope())
 
     def test_running_twice_changes_nothing(self):
         self._run_cron()
