@@ -958,7 +958,9 @@ class SaleCareDemo(models.AbstractModel):
             if day >= today:
                 continue
             last_message = Message.search([], order="id desc", limit=1).id
-            evaluation._evaluate_batch(partners, company, day)
+            ids = sorted(partners.ids)
+            for batch_ids, facts in evaluation._iter_batches(ids, company, day, select=True):
+                evaluation._evaluate_batch(batch_ids, company, day, facts)
             Message.search(
                 [
                     ("id", ">", last_message),
