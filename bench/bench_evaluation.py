@@ -39,6 +39,7 @@ import shlex
 import sys
 import threading
 import time
+from ast import literal_eval
 from contextlib import contextmanager
 
 MARK = "BENCH-CARE"  # ref of the synthetic customers
@@ -465,7 +466,7 @@ def evaluation_batches(env):
     Evaluation = env["customer.care.evaluation"]
     from odoo.addons.sale_customer_care.models.customer_care_evaluation import BATCH_SIZE
 
-    counts = [Evaluation._count(domain) for _company, domain in Evaluation._evaluation_scopes()]
+    counts = [len(Evaluation._scope_ids(domain)) for _c, domain in Evaluation._evaluation_scopes()]
     return sum(math.ceil(count / BATCH_SIZE) for count in counts), sum(counts)
 
 
@@ -596,6 +597,79 @@ def profile_evaluation(env, limit=30):
 # ----------------------------------------------------------------------
 # Main
 # ----------------------------------------------------------------------
+def measure_coverage(env):
+    """Care teams for every synthetic customer (bulk SQL: layer 1 for all,
+    a backup for half, a supervisor for one in ten), then the time of the
+    coverage recompute and of the Care Coverage view as the web client opens
+    it: groups by tier, then the first page of 80 rows."""
+    users = env["res.users"].create(
+        [
+            {
+                "name": f"Bench salesperson {i}",
+                "login": f"bench-sales-{i}",
+                "group_ids": [(4, env.ref("sales_team.group_sale_salesman").id)],
+            }
+            for i in range(4)
+        ]
+    )
+    user_ids = users.ids
+    ids = customer_ids(env)
+    env.flush_all()
+    env.cr.execute(
+        """
+        INSERT INTO customer_care_member
+               (partner_id, user_id, layer, date_start, state, company_id, create_date, write_date)
+        SELECT p.id, (%(users)s)[1 + (n + shift) %% 4], layer, CURRENT_DATE - 30, 'confirmed',
+               p.company_id, now(), now()
+          FROM (SELECT id, company_id, row_number() OVER (ORDER BY id) AS n
+                  FROM res_partner WHERE id = ANY(%(ids)s)) p
+          CROSS JOIN (VALUES ('1', 0), ('2', 1), ('3', 2)) AS l(layer, shift)
+         WHERE layer = '1' OR (layer = '2' AND n %% 2 = 0) OR (layer = '3' AND n %% 10 = 0)
+        """,
+        {"users": user_ids, "ids": ids},
+    )
+    members = env.cr.rowcount
+    env.cr.execute(
+        "UPDATE res_partner p SET user_id = m.user_id FROM customer_care_member m"
+        " WHERE m.partner_id = p.id AND m.layer = '1' AND p.id = ANY(%s)",
+        [ids],
+    )
+    env.invalidate_all()
+    partners = env["res.partner"].browse(ids)
+    with stopwatch() as recompute:
+        partners._care_recompute_coverage()
+        env.flush_all()
+    action = env["ir.actions.act_window"]._for_xml_id("sale_customer_care.action_care_coverage")
+    domain = literal_eval(action["domain"]) + [("care_coverage_ok", "=", False)]
+    Partner = env["res.partner"].with_user(env.ref("base.user_admin"))
+    spec = {
+        "complete_name": {},
+        "customer_tier_id": {"fields": {"display_name": {}}},
+        "user_id": {"fields": {"display_name": {}}},
+        "care_layer_count": {},
+        "care_min_layers": {},
+        "care_member_ids": {"fields": {"display_name": {}}},
+        "relationship_stage": {},
+    }
+    timings = []
+    for _attempt in range(3):
+        env.invalidate_all()
+        with stopwatch() as view:
+            groups = Partner.web_read_group(
+                domain, ["customer_tier_id"], aggregates=["care_layer_count:sum"]
+            )
+            page = Partner.web_search_read(domain, spec, limit=80)
+            Partner.web_read_group(domain, ["user_id"], aggregates=["care_layer_count:sum"])
+        timings.append(view["seconds"])
+    return {
+        "members": members,
+        "recompute": recompute["seconds"],
+        "view": min(timings),
+        "under_covered": sum(g["__count"] for g in groups["groups"]),
+        "page": len(page["records"]),
+    }
+
+
 def run(env, args):
     from odoo.addons.sale_customer_care.models.customer_care_evaluation import BATCH_SIZE
 
@@ -656,6 +730,17 @@ def run(env, args):
             report_evaluation(row, label, watch, batches, aggregate)
         row("tiers after evaluation", "", ", ".join(f"{k} {v}" for k, v in sorted(tiers.items())))
         row("stages after evaluation", "", ", ".join(f"{k} {v}" for k, v in sorted(stages.items())))
+
+        say("care coverage: memberships, recompute, coverage view")
+        coverage = measure_coverage(env)
+        row("care memberships (bulk SQL)", f"{coverage['members']:,}", "layers 1 / 2 / 3")
+        row("coverage recompute, all customers", f"{coverage['recompute']:.2f} s")
+        row(
+            "Care Coverage view opens",
+            f"{coverage['view']:.3f} s",
+            f"{coverage['under_covered']:,} under-covered; groups + first {coverage['page']} rows"
+            " (target < 1 s)",
+        )
 
         if args.baseline_sample:
             reset(env)

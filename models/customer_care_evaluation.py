@@ -217,7 +217,11 @@ class CustomerCareEvaluation(models.AbstractModel):
             "  FROM res_partner WHERE id = ANY(%s)",
             [list(ids)],
         )
-        current = {row[0]: row[1:] for row in self.env.cr.fetchall()}
+        # SQL NULL -> False, as the ORM and the decisions say "none"
+        current = {
+            partner_id: (tier_id or False, locked, stage or False)
+            for partner_id, tier_id, locked, stage in self.env.cr.fetchall()
+        }
         tiers = [
             (tier.id, tier.min_revenue_12m, tier.min_invoice_count_12m)
             for tier in self.env["customer.tier"].sudo()._applicable_to(company)

@@ -101,6 +101,16 @@ class CustomerCareMember(models.Model):
         positive = (operator == "in") == (True in value)
         return domain if positive else ~domain
 
+    @api.depends("user_id", "layer")
+    def _compute_display_name(self):
+        layers = dict(self._fields["layer"]._description_selection(self.env))
+        for member in self:
+            member.display_name = (
+                f"{member.user_id.name} ({layers.get(member.layer)})"
+                if member.user_id
+                else layers.get(member.layer)
+            )
+
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for member in self:

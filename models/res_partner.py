@@ -75,6 +75,7 @@ class ResPartner(models.Model):
     )
     care_layer_count = fields.Integer(
         string="Care Layers",
+        aggregator="min",
         readonly=True,
         copy=False,
         index=True,
@@ -88,7 +89,7 @@ class ResPartner(models.Model):
         help="The customer is cared for by at least as many layers as its tier requires.",
     )
     care_min_layers = fields.Integer(
-        related="customer_tier_id.min_care_layers", string="Required Layers"
+        related="customer_tier_id.min_care_layers", string="Required Layers", aggregator=None
     )
     tier_history_ids = fields.One2many("customer.tier.history", "partner_id", readonly=True)
     stage_history_ids = fields.One2many("customer.stage.history", "partner_id", readonly=True)

@@ -98,7 +98,10 @@ def main():
     parser.add_argument("--password")
     parser.add_argument("--width", type=int, default=1440)
     parser.add_argument("--height", type=int, default=900)
-    parser.add_argument("--click", help="text of a tab or button to click before the shot")
+    parser.add_argument(
+        "--click", action="append", default=[], help="text of something to click (repeatable)"
+    )
+    parser.add_argument("--settle", type=float, default=6.0, help="seconds to let the page load")
     args = parser.parse_args()
     browser = Browser(args.width, args.height)
     try:
@@ -110,11 +113,11 @@ def main():
             "document.querySelector('form').submit();"
         )
         time.sleep(3)
-        browser.goto(args.base + args.path, settle=5)
-        if args.click:
+        browser.goto(args.base + args.path, settle=args.settle)
+        for text in args.click:
             browser.js(
-                "[...document.querySelectorAll('a, button')].find("
-                f"e => e.textContent.trim() === {json.dumps(args.click)})?.click()"
+                "[...document.querySelectorAll('a, button, th, td, span, div')].filter("
+                f"e => e.textContent.trim() === {json.dumps(text)}).pop()?.click()"
             )
             time.sleep(2)
         browser.screenshot(args.out)

@@ -25,6 +25,10 @@ class TestCustomerTier(CustomerCareCommon):
         self.assertEqual(occasional.customer_tier_id, self.tier_c)
         self.assertEqual(small.customer_tier_id, self.tier_d)
         self.assertFalse(old.customer_tier_id, "no invoice in 12 months: no tier")
+        self.assertFalse(old.tier_history_ids, "from none to none is no change")
+        self._evaluate(key_account | occasional | small | old)
+        self.assertFalse(old.tier_history_ids)
+        self.assertEqual(len(small.tier_history_ids), 1)
 
     def test_credit_notes_can_drop_a_customer_out_of_a_tier(self):
         partner = self._customer("Returns a lot")
