@@ -188,7 +188,16 @@ class CustomerCareEvaluation(models.AbstractModel):
             )
         # prospects' pipeline and interactions: read batch by batch, for them only
         prospects = {"opportunities": {}, "interactions": {}, "read": set()}
-        return {"partners": partners, "prospects": prospects}
+        tiers = [
+            (tier.id, tier.min_revenue_12m, tier.min_invoice_count_12m)
+            for tier in self.env["customer.tier"].sudo()._applicable_to(company)
+        ]
+        limits = {
+            "year": date_from,
+            "dormant": today - timedelta(days=company.care_dormant_days),
+            "approach": today - timedelta(days=company.care_approach_days),
+        }
+        return {"partners": partners, "prospects": prospects, "tiers": tiers, "limits": limits}
 
     @api.model
     def _prospect_facts(self, facts, ids, company, today):
@@ -222,20 +231,13 @@ class CustomerCareEvaluation(models.AbstractModel):
             partner_id: (tier_id or False, locked, stage or False)
             for partner_id, tier_id, locked, stage in self.env.cr.fetchall()
         }
-        tiers = [
-            (tier.id, tier.min_revenue_12m, tier.min_invoice_count_12m)
-            for tier in self.env["customer.tier"].sudo()._applicable_to(company)
-        ]
+        tiers, limits, known = facts["tiers"], facts["limits"], facts["partners"]
         prospects = self._prospect_facts(facts, ids, company, today)
-        limits = {
-            "year": self.env["res.partner"]._care_12m_start(today),
-            "dormant": today - timedelta(days=company.care_dormant_days),
-            "approach": today - timedelta(days=company.care_approach_days),
-        }
+        no_facts = {}
         changes = {}
         for partner_id in ids:
             tier_id, locked, stage = current[partner_id]
-            partner_facts = facts["partners"].get(partner_id, {})
+            partner_facts = known.get(partner_id, no_facts)
             vals = {}
             if not locked:
                 new_tier = self._decide_tier(tiers, partner_facts)
