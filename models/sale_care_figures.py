@@ -54,6 +54,17 @@ class SaleCareFigures(models.AbstractModel):
         :return: list of dicts, one per group, with the group keys (ids or
             first day of month) and ``revenue``
         """
+        query = self._revenue_query(partners, date_from, date_to, groupby, company)
+        return self._fetch(query)
+
+    @api.model
+    def get_revenue_by_partner(self, partners, date_from=None, date_to=None, company=None):
+        """``{commercial_partner_id: revenue}`` for the range."""
+        query = self._revenue_query(partners, date_from, date_to, ("partner",), company)
+        return dict(self._fetch(query, as_dict=False))
+
+    @api.model
+    def _revenue_query(self, partners, date_from, date_to, groupby, company):
         company = company or self.env.company
         keys = self._check_groupby(groupby, REVENUE_GROUPBY)
         select = [SQL("%s AS %s", REVENUE_GROUPBY[k], SQL.identifier(k)) for k in keys]
@@ -76,20 +87,13 @@ class SaleCareFigures(models.AbstractModel):
             *self._date_conditions(SQL("am.invoice_date"), date_from, date_to),
             *self._partner_conditions(SQL("am.commercial_partner_id"), partners),
         ]
-        query = SQL(
+        return SQL(
             "SELECT %s FROM account_move_line aml %s WHERE %s %s",
             SQL(", ").join(select),
             SQL(" ").join(joins),
             SQL(" AND ").join(where),
             self._group_by_clause(len(keys)),
         )
-        return self._fetch(query)
-
-    @api.model
-    def get_revenue_by_partner(self, partners, date_from=None, date_to=None, company=None):
-        """``{commercial_partner_id: revenue}`` for the range."""
-        rows = self.get_invoiced_revenue(partners, date_from, date_to, ("partner",), company)
-        return {row["partner"]: row["revenue"] for row in rows}
 
     # ------------------------------------------------------------------
     # Invoices and orders (counts and dates)
@@ -127,7 +131,14 @@ class SaleCareFigures(models.AbstractModel):
                 ]
             ),
         )
-        return {row.pop("partner_id"): row for row in self._fetch(query)}
+        return {
+            partner_id: {
+                "invoice_count": count,
+                "first_invoice_date": first,
+                "last_invoice_date": last,
+            }
+            for partner_id, count, first, last in self._fetch(query, as_dict=False)
+        }
 
     @api.model
     def get_order_stats(self, partners=None, date_from=None, date_to=None, company=None):
@@ -350,7 +361,7 @@ class SaleCareFigures(models.AbstractModel):
         return [SQL("%s = ANY(%s)", column, sorted(set(partners)))]
 
     @api.model
-    def _fetch(self, query):
+    def _fetch(self, query, as_dict=True):
         self.env.flush_all()
         self.env.cr.execute(query)
-        return self.env.cr.dictfetchall()
+        return self.env.cr.dictfetchall() if as_dict else self.env.cr.fetchall()
