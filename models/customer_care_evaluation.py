@@ -161,6 +161,7 @@ class CustomerCareEvaluation(models.AbstractModel):
         if not ids:
             return
         facts = self._read_facts(ids if select else None, company, today)
+        self._prospect_facts(facts, ids, company, today)  # once for all, not per batch
         for start in range(0, len(ids), BATCH_SIZE):
             yield ids[start : start + BATCH_SIZE], facts
 
