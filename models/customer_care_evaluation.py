@@ -157,38 +157,42 @@ class CustomerCareEvaluation(models.AbstractModel):
     def _iter_batches(self, ids, company, today, select=False):
         """Yield ``(batch_ids, facts)``.  For a large set the facts of the
         whole company are read once (one query per figure, cheaper than one
-        per batch); ``select`` reads them for ``ids`` only."""
+        per batch); ``select`` reads them for ``ids`` only.  The current tier
+        and stage of ``ids`` are read once too."""
         if not ids:
             return
         facts = self._read_facts(ids if select else None, company, today)
+        facts["current"] = self._read_current(ids)
         self._prospect_facts(facts, ids, company, today)  # once for all, not per batch
         for start in range(0, len(ids), BATCH_SIZE):
             yield ids[start : start + BATCH_SIZE], facts
 
     @api.model
     def _read_facts(self, ids, company, today):
-        """``{partner_id: {...}}`` of what the decisions need; ``ids`` are
+        """What the decisions need, per commercial partner: ``(revenue,
+        invoice count, first purchase, last purchase)``; ``ids`` are
         commercial partners, or None for all of the company's."""
         figures = self.env["sale.care.figures"].sudo()
         date_from = self.env["res.partner"]._care_12m_start(today)
         revenue = figures.get_revenue_by_partner(ids, date_from, today, company)
         invoices = figures.get_invoice_stats(ids, date_from, today, company)
         orders = figures.get_order_stats(ids, None, today, company)
-        partners = defaultdict(dict)
-        for partner_id, amount in revenue.items():
-            partners[partner_id]["revenue"] = amount
-        for partner_id, stats in invoices.items():
-            partners[partner_id]["invoice_count"] = stats["invoice_count"]
-            partners[partner_id]["buying"] = [
-                stats["first_invoice_date"],
-                stats["last_invoice_date"],
-            ]
-        for partner_id, stats in orders.items():
-            partners[partner_id].setdefault("buying", []).extend(
-                [stats["first_order_date"], stats["last_order_date"]]
+        partners = {}
+        for partner_id in revenue.keys() | invoices.keys() | orders.keys():
+            invoice = invoices.get(partner_id)
+            order = orders.get(partner_id)
+            days = []
+            if invoice:
+                days += [invoice["first_invoice_date"], invoice["last_invoice_date"]]
+            if order:
+                days += [order["first_order_date"], order["last_order_date"]]
+            days = [day for day in days if day]
+            partners[partner_id] = (
+                revenue.get(partner_id, 0.0),
+                invoice["invoice_count"] if invoice else 0,
+                min(days) if days else None,
+                max(days) if days else None,
             )
-        # prospects' pipeline and interactions: read batch by batch, for them only
-        prospects = {"opportunities": {}, "interactions": {}, "read": set()}
         tiers = [
             (tier.id, tier.min_revenue_12m, tier.min_invoice_count_12m)
             for tier in self.env["customer.tier"].sudo()._applicable_to(company)
@@ -198,18 +202,35 @@ class CustomerCareEvaluation(models.AbstractModel):
             "dormant": today - timedelta(days=company.care_dormant_days),
             "approach": today - timedelta(days=company.care_approach_days),
         }
-        return {"partners": partners, "prospects": prospects, "tiers": tiers, "limits": limits}
+        return {
+            "partners": partners,
+            # prospects' pipeline and interactions: read for them only
+            "prospects": {"opportunities": {}, "interactions": {}, "read": set()},
+            "tiers": tiers,
+            "limits": limits,
+        }
+
+    @api.model
+    def _read_current(self, ids):
+        """``{partner_id: (tier_id, locked, stage)}``, SQL NULL read as False."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            "SELECT id, customer_tier_id, tier_locked, relationship_stage"
+            "  FROM res_partner WHERE id = ANY(%s)",
+            [list(ids)],
+        )
+        return {
+            partner_id: (tier_id or False, locked, stage or False)
+            for partner_id, tier_id, locked, stage in self.env.cr.fetchall()
+        }
 
     @api.model
     def _prospect_facts(self, facts, ids, company, today):
         """Open opportunities and last interactions of the customers among
         ``ids`` that never bought (read once, for the prospects only)."""
         cache = facts["prospects"]
-        prospects = [
-            i
-            for i in ids
-            if not facts["partners"].get(i, {}).get("buying") and i not in cache["read"]
-        ]
+        known = facts["partners"]
+        prospects = [i for i in ids if not (i in known and known[i][2]) and i not in cache["read"]]
         if prospects:
             figures = self.env["sale.care.figures"].sudo()
             cache["opportunities"].update(figures.get_open_opportunity_counts(prospects, company))
@@ -221,60 +242,60 @@ class CustomerCareEvaluation(models.AbstractModel):
     def _evaluate_batch(self, ids, company, today, facts):
         """Decide the tier and stage of the commercial partners ``ids`` on
         ``company``'s books and write what changed."""
-        self.env.flush_all()
-        self.env.cr.execute(
-            "SELECT id, customer_tier_id, tier_locked, relationship_stage"
-            "  FROM res_partner WHERE id = ANY(%s)",
-            [list(ids)],
-        )
-        # SQL NULL -> False, as the ORM and the decisions say "none"
-        current = {
-            partner_id: (tier_id or False, locked, stage or False)
-            for partner_id, tier_id, locked, stage in self.env.cr.fetchall()
-        }
+        current = facts["current"]
         tiers, limits, known = facts["tiers"], facts["limits"], facts["partners"]
         prospects = self._prospect_facts(facts, ids, company, today)
-        no_facts = {}
+        nothing = (0.0, 0, None, None)
         changes = {}
         for partner_id in ids:
             tier_id, locked, stage = current[partner_id]
-            partner_facts = known.get(partner_id, no_facts)
+            revenue, invoice_count, first, last = known.get(partner_id, nothing)
             vals = {}
             if not locked:
-                new_tier = self._decide_tier(tiers, partner_facts)
+                new_tier = self._decide_tier(tiers, revenue, invoice_count)
                 if new_tier != tier_id:
                     vals["customer_tier_id"] = new_tier
-            new_stage = self._decide_stage(partner_id, partner_facts, prospects, limits)
+            new_stage = self._decide_stage(partner_id, first, last, prospects, limits)
             if new_stage != stage:
                 vals["relationship_stage"] = new_stage
                 vals["relationship_stage_date"] = today
             if vals:
                 changes[partner_id] = vals
         if changes:
-            self._apply_changes(changes, current, company, today)
+            self._apply_changes(self._recheck(changes, current), current, company, today)
 
     @api.model
-    def _decide_tier(self, tiers, facts):
+    def _recheck(self, changes, current):
+        """The current state was read before the batches: take the latest
+        for the customers about to change (a manager may have locked a tier
+        since, between two committed batches of the cron)."""
+        latest = self._read_current(list(changes))
+        current.update(latest)
+        for partner_id, vals in changes.items():
+            if latest[partner_id][1]:
+                vals.pop("customer_tier_id", None)
+        return {pid: vals for pid, vals in changes.items() if vals}
+
+    @api.model
+    def _decide_tier(self, tiers, revenue, invoice_count):
         """The first tier (best first) whose thresholds are met, or False."""
-        revenue, count = facts.get("revenue", 0.0), facts.get("invoice_count", 0)
         for tier_id, min_revenue, min_count in tiers:
-            if revenue >= min_revenue and count >= min_count:
+            if revenue >= min_revenue and invoice_count >= min_count:
                 return tier_id
         return False
 
     @api.model
-    def _decide_stage(self, partner_id, facts, prospects, limits):
-        buying = [day for day in facts.get("buying", ()) if day]
-        if not buying:
+    def _decide_stage(self, partner_id, first, last, prospects, limits):
+        if not first:
             last_interaction = prospects["interactions"].get(partner_id, {}).get("date")
             if prospects["opportunities"].get(partner_id) or (
                 last_interaction and last_interaction >= limits["approach"]
             ):
                 return "approaching"
             return "potential"
-        if max(buying) < limits["dormant"]:
+        if last < limits["dormant"]:
             return "dormant"
-        if min(buying) >= limits["year"]:
+        if first >= limits["year"]:
             return "new"
         return "loyal"
 
