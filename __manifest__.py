@@ -31,6 +31,7 @@
         "views/customer_care_handover_log_views.xml",
         "views/crm_lead_views.xml",
         "views/sale_order_views.xml",
+        "views/sale_revenue_commitment_views.xml",
         "wizards/customer_care_handover_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",

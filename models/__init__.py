@@ -8,6 +8,7 @@ from . import customer_care_member
 from . import customer_care_handover_log
 from . import customer_care_document_mixin
 from . import crm_lead
+from . import sale_revenue_commitment
 from . import res_company
 from . import res_config_settings
 from . import res_partner

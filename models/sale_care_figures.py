@@ -95,6 +95,43 @@ class SaleCareFigures(models.AbstractModel):
             self._group_by_clause(len(keys)),
         )
 
+    @api.model
+    def get_commitment_revenue(self, commitments):
+        """``{commitment_id: revenue}``: the invoiced revenue of each revenue
+        commitment's customer within its period and company, restricted to
+        its product categories (subcategories included) when it has any.
+        One statement for any number of commitments."""
+        if not commitments:
+            return {}
+        query = SQL(
+            """
+            SELECT c.id, SUM(-aml.balance)::float
+              FROM sale_revenue_commitment c
+              JOIN account_move am
+                ON am.commercial_partner_id = c.partner_id
+               AND am.company_id = c.company_id
+               AND am.state = 'posted'
+               AND am.move_type IN ('out_invoice', 'out_refund')
+               AND am.invoice_date BETWEEN c.date_start AND c.date_end
+              JOIN account_move_line aml ON aml.move_id = am.id AND aml.display_type = 'product'
+              LEFT JOIN product_product pp ON pp.id = aml.product_id
+              LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
+              LEFT JOIN product_category pc ON pc.id = pt.categ_id
+             WHERE c.id = ANY(%s)
+               AND (
+                    NOT EXISTS (SELECT 1 FROM sale_revenue_commitment_categ_rel r
+                                 WHERE r.commitment_id = c.id)
+                    OR EXISTS (SELECT 1 FROM sale_revenue_commitment_categ_rel r
+                                 JOIN product_category rc ON rc.id = r.categ_id
+                                WHERE r.commitment_id = c.id
+                                  AND pc.parent_path LIKE rc.parent_path || '%%')
+               )
+             GROUP BY c.id
+            """,
+            commitments.ids,
+        )
+        return dict(self._fetch(query, as_dict=False))
+
     # ------------------------------------------------------------------
     # Invoices and orders (counts and dates)
     # ------------------------------------------------------------------
