@@ -5,6 +5,8 @@
 one salesperson leaves.  A membership is current while today is inside
 [date_start, date_end): the day a membership ends, its successor starts."""
 
+from collections import defaultdict
+
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
@@ -290,7 +292,11 @@ class CustomerCareMember(models.Model):
         if self.env.context.get("care_member_sync"):
             return
         partners = self.filtered(lambda m: m.layer == "1").partner_id
-        for partner in partners.sudo().with_context(care_member_sync=True):
+        by_user = defaultdict(list)
+        for partner in partners.sudo():
             manager = partner.care_member_ids.filtered(lambda m: m.layer == "1")[:1]
             if partner.user_id != manager.user_id:
-                partner.user_id = manager.user_id
+                by_user[manager.user_id.id].append(partner.id)
+        Partner = self.env["res.partner"].sudo().with_context(care_member_sync=True)
+        for user_id, partner_ids in by_user.items():
+            Partner.browse(partner_ids).write({"user_id": user_id or False})

@@ -208,7 +208,7 @@ class ResPartner(models.Model):
         company instead of refusing them (install of the addon)."""
         today = fields.Date.context_today(self)
         Member = self.env["customer.care.member"].sudo().with_context(care_member_sync=True)
-        to_create = []
+        leaving, to_create = Member.browse(), []
         for partner in self.sudo().filtered(lambda p: p.commercial_partner_id == p):
             current = partner.care_member_ids
             manager = current.filtered(lambda m: m.layer == "1")
@@ -217,8 +217,7 @@ class ResPartner(models.Model):
             company = partner.company_id or self.env.company
             if not strict and company not in partner.user_id.company_ids:
                 continue
-            leaving = manager | current.filtered(lambda m, p=partner: m.user_id == p.user_id)
-            leaving.sudo().with_context(care_member_sync=True).write({"date_end": today})
+            leaving |= manager | current.filtered(lambda m, p=partner: m.user_id == p.user_id)
             if partner.user_id:
                 to_create.append(
                     {
@@ -229,6 +228,8 @@ class ResPartner(models.Model):
                         "company_id": (partner.company_id or self.env.company).id,
                     }
                 )
+        # one write and one create for all the partners, ends before starts
+        Member.browse(leaving.ids).write({"date_end": today})
         if to_create:
             Member.create(to_create)
         self._care_recompute_coverage()

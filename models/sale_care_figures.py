@@ -80,9 +80,7 @@ class SaleCareFigures(models.AbstractModel):
         if {"state", "country"} & set(keys):
             joins.append(SQL("JOIN res_partner cp ON cp.id = am.commercial_partner_id"))
         where = [
-            SQL("am.state = 'posted'"),
-            SQL("am.move_type IN ('out_invoice', 'out_refund')"),
-            SQL("aml.display_type = 'product'"),
+            *self._revenue_line_conditions(),
             SQL("am.company_id = %s", company.id),
             *self._date_conditions(SQL("am.invoice_date"), date_from, date_to),
             *self._partner_conditions(SQL("am.commercial_partner_id"), partners),
@@ -110,14 +108,13 @@ class SaleCareFigures(models.AbstractModel):
               JOIN account_move am
                 ON am.commercial_partner_id = c.partner_id
                AND am.company_id = c.company_id
-               AND am.state = 'posted'
-               AND am.move_type IN ('out_invoice', 'out_refund')
                AND am.invoice_date BETWEEN c.date_start AND c.date_end
-              JOIN account_move_line aml ON aml.move_id = am.id AND aml.display_type = 'product'
+              JOIN account_move_line aml ON aml.move_id = am.id
               LEFT JOIN product_product pp ON pp.id = aml.product_id
               LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id
               LEFT JOIN product_category pc ON pc.id = pt.categ_id
              WHERE c.id = ANY(%s)
+               AND %s
                AND (
                     NOT EXISTS (SELECT 1 FROM sale_revenue_commitment_categ_rel r
                                  WHERE r.commitment_id = c.id)
@@ -129,6 +126,7 @@ class SaleCareFigures(models.AbstractModel):
              GROUP BY c.id
             """,
             commitments.ids,
+            SQL(" AND ").join(self._revenue_line_conditions()),
         )
         return dict(self._fetch(query, as_dict=False))
 
@@ -364,6 +362,17 @@ class SaleCareFigures(models.AbstractModel):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
+    @api.model
+    def _revenue_line_conditions(self):
+        """What makes an ``account_move_line aml`` of ``account_move am``
+        revenue: a product line of a posted customer invoice or credit note
+        (its ``-balance`` is the untaxed amount in company currency)."""
+        return [
+            SQL("am.state = 'posted'"),
+            SQL("am.move_type IN ('out_invoice', 'out_refund')"),
+            SQL("aml.display_type = 'product'"),
+        ]
+
     @api.model
     def _check_groupby(self, groupby, allowed):
         keys = tuple(groupby or ())
