@@ -9,6 +9,9 @@ from . import customer_care_handover_log
 from . import customer_care_document_mixin
 from . import crm_lead
 from . import sale_revenue_commitment
+from . import sale_monthly_plan
+from . import sale_monthly_plan_line
+from . import mail_activity
 from . import res_company
 from . import res_config_settings
 from . import res_partner

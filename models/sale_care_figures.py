@@ -24,6 +24,7 @@ REVENUE_GROUPBY = {
     "state": SQL("cp.state_id"),
     "country": SQL("cp.country_id"),
     "month": SQL("date_trunc('month', am.invoice_date)::date"),
+    "company": SQL("am.company_id"),
 }
 
 # Group-by keys of the delivered-quantity query.
@@ -64,7 +65,9 @@ class SaleCareFigures(models.AbstractModel):
         return dict(self._fetch(query, as_dict=False))
 
     @api.model
-    def _revenue_query(self, partners, date_from, date_to, groupby, company):
+    def _revenue_query(self, partners, date_from, date_to, groupby, company, all_companies=False):
+        """The revenue statement itself; ``all_companies`` (for SQL analysis
+        views, grouped by ``company``) drops the company filter."""
         company = company or self.env.company
         keys = self._check_groupby(groupby, REVENUE_GROUPBY)
         select = [SQL("%s AS %s", REVENUE_GROUPBY[k], SQL.identifier(k)) for k in keys]
@@ -81,7 +84,7 @@ class SaleCareFigures(models.AbstractModel):
             joins.append(SQL("JOIN res_partner cp ON cp.id = am.commercial_partner_id"))
         where = [
             *self._revenue_line_conditions(),
-            SQL("am.company_id = %s", company.id),
+            *([] if all_companies else [SQL("am.company_id = %s", company.id)]),
             *self._date_conditions(SQL("am.invoice_date"), date_from, date_to),
             *self._partner_conditions(SQL("am.commercial_partner_id"), partners),
         ]

@@ -4,6 +4,10 @@
 period ("hợp đồng nguyên tắc cam kết doanh số"), with their progress from the
 books."""
 
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -151,6 +155,35 @@ class SaleRevenueCommitment(models.Model):
 
     def action_draft(self):
         self.filtered(lambda c: c.state == "cancelled").write({"state": "draft"})
+
+    @api.model
+    def _monthly_share_by_partner(self, partner_ids, month, company):
+        """``{partner_id: amount}``: for each customer, the sum over its active
+        commitments running in ``month`` (its first day) of the committed
+        amount spread evenly over the commitment's calendar months."""
+        commitments = self.sudo().search(
+            [
+                ("partner_id", "in", partner_ids),
+                ("company_id", "=", company.id),
+                ("state", "=", "active"),
+                ("date_start", "<=", month + relativedelta(day=31)),
+                ("date_end", ">=", month),
+            ]
+        )
+        shares = defaultdict(float)
+        for commitment in commitments:
+            shares[commitment.partner_id.id] += commitment.amount / commitment._months_count()
+        return dict(shares)
+
+    def _months_count(self):
+        """Calendar months the period touches."""
+        self.ensure_one()
+        return (
+            (self.date_end.year - self.date_start.year) * 12
+            + self.date_end.month
+            - self.date_start.month
+            + 1
+        )
 
     def _months_left(self, today):
         """Calendar months of the period from this month on (0 once ended)."""

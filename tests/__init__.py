@@ -6,3 +6,5 @@ from . import test_access
 from . import test_care_team
 from . import test_revenue_commitment
 from . import test_handover
+from . import test_monthly_plan
+from . import test_meeting_report

@@ -1,0 +1,447 @@
+# Copyright 2026 sale_customer_care contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The salesperson's month (seed 000, part B): the customers to approach or
+care for, what each should bring, and the calls, meetings and tasks planned,
+read back against the books in the weekly and monthly meetings."""
+
+from collections import defaultdict
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
+
+# Planned activity counts of a line -> the activity type they become.
+PLANNED_ACTIVITY_TYPES = {
+    "planned_calls": "mail.mail_activity_data_call",
+    "planned_meetings": "mail.mail_activity_data_meeting",
+    "planned_tasks": "mail.mail_activity_data_todo",
+}
+
+# What may still change on the lines of an approved plan.
+APPROVED_PLAN_EDITABLE = {"next_action"}
+
+# Plan fields that follow their own rules (chatter, activities).
+PLAN_FREE_FIELDS = {"message_follower_ids", "message_main_attachment_id", "activity_ids"}
+
+
+class SaleMonthlyPlan(models.Model):
+    _name = "sale.monthly.plan"
+    _description = "Monthly Sales Plan"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date desc, user_id"
+    _check_company_auto = True
+
+    _unique_user_month = models.Constraint(
+        "UNIQUE(user_id, date, company_id)",
+        "A salesperson has one plan per month: open the existing plan instead.",
+    )
+
+    name = fields.Char(compute="_compute_name", store=True)
+    date = fields.Date(
+        string="Month",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: fields.Date.context_today(self).replace(day=1),
+        help="Stored as the first day of the month.",
+    )
+    date_end = fields.Date(string="Month End", compute="_compute_date_end")
+    state = fields.Selection(
+        [
+            ("draft", "Draft"),
+            ("submitted", "Submitted"),
+            ("approved", "Approved"),
+            ("closed", "Closed"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
+        index=True,
+    )
+    return_reason = fields.Text(
+        tracking=True, copy=False, readonly=True, help="Why the plan was last sent back."
+    )
+    note = fields.Html()
+    amount_expected = fields.Monetary(
+        string="Expected", compute="_compute_amount_expected", store=True
+    )
+    amount_committed = fields.Monetary(string="Committed", compute="_compute_achievement")
+    amount_achieved = fields.Monetary(string="Achieved", compute="_compute_achievement")
+    achieved_percent = fields.Float(string="Achieved (%)", compute="_compute_achievement")
+    ordered_count = fields.Integer(string="Customers Ordered", compute="_compute_achievement")
+    line_count = fields.Integer(
+        string="Planned Customers", compute="_compute_amount_expected", store=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Salesperson",
+        required=True,
+        index=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+    )
+    team_id = fields.Many2one(
+        "crm.team",
+        string="Sales Team",
+        compute="_compute_team_id",
+        store=True,
+        readonly=False,
+        index=True,
+        tracking=True,
+        check_company=True,
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    line_ids = fields.One2many("sale.monthly.plan.line", "plan_id", string="Customers", copy=True)
+
+    @api.depends("user_id", "date")
+    def _compute_name(self):
+        for plan in self:
+            month = format_date(self.env, plan.date, date_format="MMMM y") if plan.date else ""
+            plan.name = f"{month} - {plan.user_id.name or ''}"
+
+    @api.depends("date")
+    def _compute_date_end(self):
+        for plan in self:
+            plan.date_end = plan.date and plan.date + relativedelta(day=31)
+
+    @api.depends("user_id")
+    def _compute_team_id(self):
+        for plan in self.filtered("user_id"):
+            plan.team_id = plan.user_id.sale_team_id
+
+    @api.depends("line_ids.expected_revenue")
+    def _compute_amount_expected(self):
+        for plan in self:
+            plan.amount_expected = sum(plan.line_ids.mapped("expected_revenue"))
+            plan.line_count = len(plan.line_ids)
+
+    @api.depends("line_ids.expected_revenue", "line_ids.partner_id", "date")
+    @api.depends_context("date")
+    def _compute_achievement(self):
+        # the lines of all the plans compute together, one set of queries per month
+        for plan in self:
+            lines = plan.line_ids
+            plan.amount_committed = sum(lines.mapped("committed_revenue"))
+            plan.amount_achieved = sum(lines.mapped("actual_revenue"))
+            plan.ordered_count = len(lines.filtered("has_ordered"))
+            plan.achieved_percent = (
+                100.0 * plan.amount_achieved / plan.amount_expected if plan.amount_expected else 0.0
+            )
+
+    @api.constrains("date", "user_id", "company_id")
+    def _check_user_company(self):
+        for plan in self:
+            if plan.company_id not in plan.user_id.company_ids:
+                raise ValidationError(
+                    self.env._(
+                        "%(user)s does not work for %(company)s: pick one of its salespeople.",
+                        user=plan.user_id.name,
+                        company=plan.company_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._normalize_month(vals)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self._normalize_month(vals)
+        changed = set(vals) - PLAN_FREE_FIELDS
+        if changed and not self.env.su:
+            closed = self.filtered(lambda p: p.state == "closed")
+            if closed:
+                raise UserError(
+                    self.env._(
+                        "The plan %(plan)s is closed and can no longer be changed.",
+                        plan=closed[0].name,
+                    )
+                )
+            # the salesperson of an approved plan only updates its lines' next actions
+            approved = self.filtered(lambda p: p.state == "approved")
+            if approved and changed - {"line_ids"} and not approved._is_approver():
+                raise UserError(
+                    self.env._(
+                        "The plan %(plan)s is approved: only the next actions can change. Ask "
+                        "your team leader to return it to draft for anything else.",
+                        plan=approved[0].name,
+                    )
+                )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if self.filtered(lambda p: p.state != "draft"):
+            raise UserError(self.env._("Only draft plans can be deleted."))
+
+    # ------------------------------------------------------------------
+    # Workflow
+    # ------------------------------------------------------------------
+    def action_submit(self):
+        self._check_state("draft", self.env._("Only draft plans can be submitted."))
+        self._check_has_lines()
+        self.write({"state": "submitted"})
+
+    def action_approve(self):
+        self._check_state(
+            ("draft", "submitted"), self.env._("Only draft or submitted plans can be approved.")
+        )
+        self._check_approver()
+        self._check_has_lines()
+        self.write({"state": "approved", "return_reason": False})
+
+    def action_return(self):
+        """Open the wizard asking why the plan goes back to its salesperson."""
+        self._check_state(
+            ("submitted", "approved"),
+            self.env._("Only submitted or approved plans can be returned."),
+        )
+        self._check_approver()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Return Plan"),
+            "res_model": "sale.monthly.plan.return",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_plan_ids": self.ids},
+        }
+
+    def _return_to_draft(self, reason):
+        """Send plans back to draft with the reason (tracked, and the
+        salesperson gets a To-Do to rework it)."""
+        self._check_state(
+            ("submitted", "approved"),
+            self.env._("Only submitted or approved plans can be returned."),
+        )
+        self._check_approver()
+        if not (reason or "").strip():
+            raise UserError(self.env._("Please say why the plan goes back to the salesperson."))
+        self.write({"state": "draft", "return_reason": reason.strip()})
+        for plan in self:
+            plan.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=plan.user_id.id,
+                summary=self.env._("Rework your plan"),
+                note=reason,
+            )
+
+    def action_close(self):
+        self._check_state("approved", self.env._("Only approved plans can be closed."))
+        self._check_approver()
+        self.write({"state": "closed"})
+
+    def action_propose_lines(self):
+        """Fill draft plans with the salesperson's customers: the ones they
+        care for as account manager or backup during the month, the partners
+        of their open opportunities and of their active commitments; skip
+        customers already planned."""
+        self._check_state("draft", self.env._("Lines can only be proposed for a draft plan."))
+        Line = self.env["sale.monthly.plan.line"]
+        vals_list = []
+        for plan in self:
+            partners = plan._proposable_partners() - plan.line_ids.partner_id
+            if not partners:
+                continue
+            expected = plan._expected_defaults(partners)
+            vals_list += [
+                {
+                    "plan_id": plan.id,
+                    "partner_id": partner.id,
+                    "expected_revenue": expected.get(partner.id, 0.0),
+                    **Line._default_activity_counts(partner),
+                }
+                for partner in partners.sorted("name")
+            ]
+        Line.create(vals_list)
+        return True
+
+    def action_schedule_activities(self):
+        """Turn the planned counts into real activities on the customers,
+        for the salesperson, spread over the working days left in the month.
+        Running it again only adds what is still missing."""
+        self._check_state(
+            ("draft", "submitted", "approved"),
+            self.env._("Activities cannot be scheduled for a closed plan."),
+        )
+        self.line_ids._schedule_activities()
+        return True
+
+    def action_print_meeting_report(self):
+        return self.env.ref("sale_customer_care.action_report_sale_care_meeting").report_action(
+            self
+        )
+
+    def action_view_activities(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("mail.mail_activity_action")
+        action["domain"] = [("care_plan_line_id.plan_id", "=", self.id)]
+        action["context"] = {"active_test": False}
+        return action
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+    @api.model
+    def _normalize_month(self, vals):
+        if vals.get("date"):
+            vals["date"] = fields.Date.to_date(vals["date"]).replace(day=1)
+
+    def _check_state(self, states, message):
+        states = (states,) if isinstance(states, str) else states
+        if self.filtered(lambda p: p.state not in states):
+            raise UserError(message)
+
+    def _check_has_lines(self):
+        empty = self.filtered(lambda p: not p.line_ids)
+        if empty:
+            raise UserError(
+                self.env._(
+                    "The plan %(plan)s has no customers yet: add them (or use Propose Lines) "
+                    "before sending it on.",
+                    plan=empty[0].name,
+                )
+            )
+
+    def _check_lines_editable(self, field_names=None):
+        """Lines change while the plan is in draft or submitted; on an
+        approved plan only the next actions; never on a closed one.
+        ``field_names`` None means lines are added or removed."""
+        if self.env.su:
+            return
+        for plan in self:
+            if plan.state == "closed":
+                raise UserError(
+                    self.env._(
+                        "The plan %(plan)s is closed and can no longer be changed.", plan=plan.name
+                    )
+                )
+            if plan.state == "approved" and (
+                field_names is None or set(field_names) - APPROVED_PLAN_EDITABLE
+            ):
+                raise UserError(
+                    self.env._(
+                        "The plan %(plan)s is approved: only the next actions can change. Ask "
+                        "your team leader to return it to draft for anything else.",
+                        plan=plan.name,
+                    )
+                )
+
+    def _is_approver(self):
+        """Sales managers approve any plan; a team leader the plans of the
+        team they lead, except their own."""
+        if self.env.su or self.env.user.has_group("sales_team.group_sale_manager"):
+            return True
+        return all(
+            plan.team_id.user_id == self.env.user and plan.user_id != self.env.user for plan in self
+        )
+
+    def _check_approver(self):
+        for plan in self:
+            if not plan._is_approver():
+                raise AccessError(
+                    self.env._(
+                        "Only the leader of %(team)s or a sales manager can approve, return "
+                        "or close the plan %(plan)s.",
+                        team=plan.team_id.name or self.env._("the sales team"),
+                        plan=plan.name,
+                    )
+                )
+
+    def _proposable_partners(self):
+        self.ensure_one()
+        Partner = self.env["res.partner"]
+        members = (
+            self.env["customer.care.member"]
+            .sudo()
+            .search(
+                [
+                    ("user_id", "=", self.user_id.id),
+                    ("company_id", "=", self.company_id.id),
+                    ("layer", "in", ("1", "2")),
+                    ("state", "=", "confirmed"),
+                    ("date_start", "<=", self.date_end),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">", self.date),
+                ]
+            )
+        )
+        leads = (
+            self.env["crm.lead"]
+            .sudo()
+            .search(
+                [
+                    ("user_id", "=", self.user_id.id),
+                    ("type", "=", "opportunity"),
+                    ("won_status", "=", "pending"),
+                    ("partner_id", "!=", False),
+                    ("company_id", "in", (False, self.company_id.id)),
+                ]
+            )
+        )
+        commitments = (
+            self.env["sale.revenue.commitment"]
+            .sudo()
+            .search(
+                [
+                    ("user_id", "=", self.user_id.id),
+                    ("company_id", "=", self.company_id.id),
+                    ("state", "=", "active"),
+                    ("date_start", "<=", self.date_end),
+                    ("date_end", ">=", self.date),
+                ]
+            )
+        )
+        partners = (
+            members.partner_id | leads.partner_id.commercial_partner_id | commitments.partner_id
+        )
+        return Partner.browse(partners.ids)
+
+    def _expected_defaults(self, partners):
+        """``{partner_id: expected}``: the average monthly revenue of the
+        three months before the plan's month, or the month's share of the
+        customer's active commitments when that is more."""
+        self.ensure_one()
+        start = self.date - relativedelta(months=3)
+        revenue = self.env["sale.care.figures"].get_revenue_by_partner(
+            partners, start, self.date - relativedelta(days=1), company=self.company_id
+        )
+        committed = self.env["sale.revenue.commitment"]._monthly_share_by_partner(
+            partners.ids, self.date, self.company_id
+        )
+        return {
+            partner.id: round(
+                max(revenue.get(partner.id, 0.0) / 3.0, committed.get(partner.id, 0.0)),
+                self.currency_id.decimal_places,
+            )
+            for partner in partners
+        }
+
+    def _month_working_days(self, today=None):
+        """Monday to Friday of the plan's month, from today on when the month
+        has started; the last day of the month when none are left."""
+        self.ensure_one()
+        today = today or fields.Date.context_today(self)
+        day = max(self.date, today)
+        days = []
+        while day <= self.date_end:
+            if day.weekday() < 5:
+                days.append(day)
+            day += relativedelta(days=1)
+        return days or [max(self.date_end, today)]
+
+    @api.model
+    def _group_by_month(self, lines):
+        """``{(month, company): lines}`` to compute figures one month at a time."""
+        groups = defaultdict(lambda: self.env["sale.monthly.plan.line"])
+        for line in lines:
+            groups[(line.plan_id.date, line.plan_id.company_id)] |= line
+        return groups

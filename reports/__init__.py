@@ -1,0 +1,2 @@
+from . import sale_monthly_plan_analysis
+from . import sale_care_meeting_report

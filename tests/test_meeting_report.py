@@ -1,0 +1,170 @@
+# Copyright 2026 sale_customer_care contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+"""The manager prints the meeting report, from a plan or for the team and a
+week, and reads it on paper."""
+
+import shutil
+import subprocess
+from datetime import datetime, time
+
+from dateutil.relativedelta import relativedelta
+
+from odoo.exceptions import UserError
+from odoo.tests import Form, tagged
+
+from .test_monthly_plan import MonthlyPlanCommon
+
+REPORT = "sale_customer_care.action_report_sale_care_meeting"
+
+
+@tagged("post_install", "-at_install")
+class TestMeetingReport(MonthlyPlanCommon):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Report = cls.env["report.sale_customer_care.report_sale_care_meeting"]
+        month = cls.month
+        # the managed customer ordered and was invoiced; the prospect did not
+        order = cls._order(cls.managed)
+        order.date_order = datetime.combine(month + relativedelta(days=3), time(10))
+        cls._invoice(cls.managed, 1500.0, month + relativedelta(days=3))
+        cls._invoice(cls.backed_up, 800.0, month - relativedelta(days=2))  # last month
+        cls._invoice(cls.backed_up, 650.0, month - relativedelta(years=1))  # a year ago
+        # pipes fell against the same month last year
+        cls._invoice(cls.managed, 900.0, month - relativedelta(years=1), product=cls.pipe)
+        cls._invoice(cls.managed, 100.0, month + relativedelta(days=1), product=cls.pipe)
+        cls.env["customer.care.evaluation"].evaluate_all()
+        cls.draft_commitment = cls.env["sale.revenue.commitment"].create(
+            {
+                "name": "Danube framework",
+                "partner_id": cls.backed_up.id,
+                "user_id": cls.salesman.id,
+                "date_start": month,
+                "date_end": month + relativedelta(years=1, days=-1),
+                "amount": 50000.0,
+            }
+        )
+        cls.plan = cls.Plan.create(
+            {
+                "user_id": cls.salesman.id,
+                "date": month,
+                "line_ids": [
+                    (0, 0, {"partner_id": cls.managed.id, "expected_revenue": 2000.0}),
+                    (
+                        0,
+                        0,
+                        {
+                            "partner_id": cls.backed_up.id,
+                            "expected_revenue": 1000.0,
+                            "next_action": "Visit the Danube site",
+                        },
+                    ),
+                    (0, 0, {"partner_id": cls.prospect.id, "expected_revenue": 0.0}),
+                ],
+            }
+        )
+
+    def _sections(self, meeting):
+        return {section["user"]: section for section in meeting["sections"]}
+
+    def test_report_values_for_a_plan(self):
+        values = self.Report._get_report_values(self.plan.ids)
+        (meeting,) = values["meetings"]
+        section = self._sections(meeting)[self.salesman]
+        self.assertAlmostEqual(section["expected"], 3000.0)
+        self.assertAlmostEqual(section["achieved"], 1600.0, msg="1,500 pumps + 100 pipes")
+        self.assertAlmostEqual(section["percent"], 100.0 * 1600 / 3000)
+        self.assertEqual([r["partner"] for r in section["ordered"]], [self.managed])
+        not_ordered = {r["partner"]: r for r in section["not_ordered"]}
+        self.assertIn(self.backed_up, not_ordered)
+        self.assertAlmostEqual(not_ordered[self.backed_up]["last_month"], 800.0)
+        self.assertAlmostEqual(not_ordered[self.backed_up]["last_year"], 650.0)
+        self.assertEqual(not_ordered[self.backed_up]["next_action"], "Visit the Danube site")
+        self.assertFalse(not_ordered[self.backed_up]["approached"])
+        self.assertIn(self.prospect, [r["partner"] for r in section["new_customers"]])
+        growth = {row["commitment"]: row for row in section["commitments"]}
+        self.assertEqual(set(growth), {self.draft_commitment, self.commitment})
+        self.assertTrue(growth[self.draft_commitment]["to_sign"], "a draft is still to sign")
+        self.assertFalse(growth[self.commitment]["to_sign"])
+        self.assertGreater(
+            growth[self.commitment]["time_percent"],
+            self.commitment.progress,
+            "nothing invoiced half-way through: running behind",
+        )
+        falling = {row["category"]: row for row in meeting["falling_categories"]}
+        self.assertIn(self.categ_pipes, falling)
+        self.assertAlmostEqual(falling[self.categ_pipes]["change"], -100.0 * 800 / 900)
+        self.assertNotIn(self.categ_pumps, falling)
+
+    def test_a_week_gets_its_share_of_the_month(self):
+        monday = self.month + relativedelta(days=7 - self.month.weekday())
+        meeting = self.Report._prepare_meeting(
+            self.salesman, monday, monday + relativedelta(days=6), self.company
+        )
+        section = self._sections(meeting)[self.salesman]
+        days_in_month = (self.month + relativedelta(day=31)).day
+        self.assertAlmostEqual(section["expected"], 3000.0 * 7 / days_in_month)
+
+    def test_wizard_for_the_team_and_a_week(self):
+        form = Form(self.env["sale.care.meeting.report.wizard"].with_user(self.team_leader))
+        form.team_id = self.team
+        form.period = "week"
+        form.date = self.month + relativedelta(days=10)
+        wizard = form.save()
+        self.assertEqual(wizard.date_from.weekday(), 0)
+        self.assertEqual((wizard.date_to - wizard.date_from).days, 6)
+        self.assertTrue(wizard.date_from <= wizard.date <= wizard.date_to)
+        self.assertIn(self.salesman, wizard.user_ids)
+        self.assertIn(self.salesman_2, wizard.user_ids)
+        action = wizard.action_print()
+        self.assertEqual(action["report_name"], "sale_customer_care.report_sale_care_meeting")
+        self.assertEqual(action["data"]["user_ids"], wizard.user_ids.ids)
+        form.period = "month"
+        wizard = form.save()
+        self.assertEqual(wizard.date_from, self.month)
+        self.assertEqual(wizard.date_to, self.month + relativedelta(day=31))
+
+        wizard.user_ids = False
+        with self.assertRaisesRegex(UserError, "at least one salesperson"):
+            wizard.action_print()
+
+    def _pdf_text(self, res_ids=None, data=None):
+        self.assertTrue(shutil.which("pdftotext"), "poppler-utils is part of the test setup")
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(REPORT, res_ids, data=data)
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        return subprocess.run(
+            ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+
+    def test_pdf_of_a_plan(self):
+        text = self._pdf_text(self.plan.ids)
+        for expected in (
+            "Monthly sales meeting",
+            "Expected and achieved revenue",
+            self.salesman.name,
+            "Customers that ordered",
+            "Managed Ltd",
+            "Customers that did not order",
+            "Visit the Danube site",
+            "New customers",
+            "Prospect Ltd",
+            "Danube framework",
+            "To sign",
+            "Behind",
+            "Pipes",
+        ):
+            self.assertIn(expected, text)
+
+    def test_pdf_for_the_team(self):
+        wizard = self.env["sale.care.meeting.report.wizard"].create(
+            {"team_id": self.team.id, "period": "month", "date": self.month}
+        )
+        text = self._pdf_text(data=wizard._report_data())
+        self.assertIn(self.salesman.name, text)
+        self.assertIn(self.salesman_2.name, text)
+        self.assertIn("Total", text)

@@ -1,0 +1,94 @@
+# Copyright 2026 sale_customer_care contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class SaleCareMeetingReportWizard(models.TransientModel):
+    _name = "sale.care.meeting.report.wizard"
+    _description = "Print the Sales Meeting Report"
+
+    period = fields.Selection(
+        [("week", "Week"), ("month", "Month"), ("custom", "Custom")],
+        required=True,
+        default="week",
+    )
+    date = fields.Date(
+        string="In",
+        required=True,
+        default=fields.Date.context_today,
+        help="Any day of the week or month to report on.",
+    )
+    date_from = fields.Date(
+        string="From",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    date_to = fields.Date(
+        string="To",
+        compute="_compute_dates",
+        store=True,
+        readonly=False,
+        required=True,
+        precompute=True,
+    )
+    team_id = fields.Many2one(
+        "crm.team",
+        string="Sales Team",
+        default=lambda self: self.env.user.sale_team_id,
+        check_company=True,
+    )
+    user_ids = fields.Many2many(
+        "res.users",
+        string="Salespeople",
+        compute="_compute_user_ids",
+        store=True,
+        readonly=False,
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company
+    )
+
+    @api.depends("period", "date")
+    def _compute_dates(self):
+        for wizard in self:
+            if not wizard.date or wizard.period == "custom":
+                continue
+            if wizard.period == "month":
+                wizard.date_from = wizard.date.replace(day=1)
+                wizard.date_to = wizard.date + relativedelta(day=31)
+            else:
+                wizard.date_from = wizard.date - relativedelta(days=wizard.date.weekday())
+                wizard.date_to = wizard.date_from + relativedelta(days=6)
+
+    @api.depends("team_id")
+    def _compute_user_ids(self):
+        for wizard in self:
+            team = wizard.team_id
+            wizard.user_ids = (team.member_ids | team.user_id) if team else self.env.user
+
+    def action_print(self):
+        self.ensure_one()
+        if not self.user_ids:
+            raise UserError(self.env._("Pick at least one salesperson for the meeting report."))
+        if self.date_to < self.date_from:
+            raise UserError(self.env._("The meeting period ends before it starts."))
+        return self.env.ref("sale_customer_care.action_report_sale_care_meeting").report_action(
+            None, data=self._report_data()
+        )
+
+    def _report_data(self):
+        self.ensure_one()
+        return {
+            "user_ids": self.user_ids.ids,
+            "date_from": fields.Date.to_string(self.date_from),
+            "date_to": fields.Date.to_string(self.date_to),
+            "company_id": self.company_id.id,
+        }
