@@ -689,6 +689,8 @@ class SaleCareDemo(models.AbstractModel):
         demo._demo_orders(customers, company, today, rng)
         self.env["customer.care.evaluation"].evaluate_all()
         demo._demo_care_teams(customers, today)
+        demo._demo_commitments(customers, company, today)
+        demo._demo_plans(company, today)
         return True
 
     @api.model
@@ -732,6 +734,85 @@ class SaleCareDemo(models.AbstractModel):
                     }
                 )
         self.env["customer.care.member"].create(vals_list)
+
+    @api.model
+    def _demo_commitments(self, customers, company, today):
+        """Framework agreements: the two largest customers committed for the
+        year (one on track, one behind), a third one still to sign."""
+        ranked = sorted(
+            (c for c in customers.values() if c.customer_tier_id.code in ("VIP", "A")),
+            key=lambda c: -c.revenue_12m,
+        )
+        start = today.replace(day=1) - relativedelta(months=6)
+        end = start + relativedelta(years=1, days=-1)
+        Commitment = self.env["sale.revenue.commitment"]
+        for customer, factor, state in zip(
+            ranked[:3], (0.9, 1.8, 1.1), ("active", "active", "draft"), strict=False
+        ):
+            commitment = Commitment.create(
+                {
+                    "name": f"{today.year} framework agreement",
+                    "partner_id": customer.id,
+                    "user_id": customer.user_id.id,
+                    "date_start": start,
+                    "date_end": end,
+                    "amount": round(customer.revenue_12m * factor, -3),
+                    "company_id": company.id,
+                }
+            )
+            if state == "active":
+                commitment.action_activate()
+
+    @api.model
+    def _demo_plans(self, company, today):
+        """Monthly plans of the four salespeople: this month's proposed from
+        their customers (approved, submitted, draft, returned), last month's
+        closed with the same customers and their next actions."""
+        Plan = self.env["sale.monthly.plan"].with_company(company)
+        month = today.replace(day=1)
+        previous = month - relativedelta(months=1)
+        states = {"anna": "approved", "bao": "submitted", "csaba": "approved", "dung": "draft"}
+        actions = [
+            "Present the new pump range",
+            "Check stock levels with the buyer",
+            "Invite to the spring trade fair",
+            "Follow up on the quotation",
+            "Ask for the yearly volume forecast",
+        ]
+        for key, xmlid in SALESPEOPLE.items():
+            user = self._demo_ref(xmlid)
+            plan = Plan.create({"user_id": user.id, "date": month, "company_id": company.id})
+            plan.action_propose_lines()
+            for index, line in enumerate(plan.line_ids):
+                line.next_action = actions[index % len(actions)]
+            last = Plan.create(
+                {
+                    "user_id": user.id,
+                    "date": previous,
+                    "company_id": company.id,
+                    "line_ids": [
+                        Command.create({"partner_id": partner.id})
+                        for partner in plan.line_ids.partner_id
+                    ],
+                }
+            )
+            expected = last._expected_defaults(last.line_ids.partner_id)
+            for index, line in enumerate(last.line_ids):
+                line.write(
+                    {
+                        "expected_revenue": expected.get(line.partner_id.id, 0.0),
+                        "planned_calls": 1 + index % 2,
+                        "next_action": actions[(index + 2) % len(actions)],
+                    }
+                )
+            last.write({"state": "closed"})
+            if states[key] in ("submitted", "approved"):
+                plan.action_submit()
+            if states[key] == "approved":
+                plan.write({"state": "approved"})
+                plan.action_schedule_activities()
+        returned = Plan.search([("user_id", "=", self._demo_ref(SALESPEOPLE["dung"]).id)], limit=1)
+        returned.return_reason = "Add the prospects met at the trade fair."
 
     # ------------------------------------------------------------------
     # Customers and stock

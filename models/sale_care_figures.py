@@ -296,11 +296,12 @@ class SaleCareFigures(models.AbstractModel):
         return {row["partner_id"]: row["count"] for row in self._fetch(query)}
 
     @api.model
-    def get_last_interactions(self, partners=None, date_to=None):
+    def get_last_interactions(self, partners=None, date_to=None, include_planned=True):
         """The last interaction with each customer (its contacts and its
         opportunities included) up to ``date_to``: a message or note logged by
-        hand (``message``), an activity marked done (``activity``) or an
-        activity planned (``planned``, dated by its creation).
+        hand (``message``), an activity marked done (``activity``) or, unless
+        ``include_planned`` is False, an activity planned (``planned``, dated
+        by its creation).
 
         :return: ``{commercial_partner_id: {"date": date, "kind": str}}``
         """
@@ -333,6 +334,8 @@ class SaleCareFigures(models.AbstractModel):
                     SQL(" AND ").join([SQL("TRUE"), *conditions]),
                 )
             )
+            if not include_planned:
+                continue
             conditions = [
                 *self._partner_conditions(SQL("p.commercial_partner_id"), partners),
                 *self._date_conditions(SQL("x.create_date::date"), None, date_to),

@@ -53,7 +53,7 @@ class SaleMonthlyPlanLine(models.Model):
     revenue_last_year = fields.Monetary(string="Same Month Last Year", compute="_compute_figures")
     last_interaction_date = fields.Date(compute="_compute_figures")
     last_interaction_kind = fields.Selection(
-        [("message", "Note or message"), ("activity", "Activity done"), ("planned", "Planned")],
+        [("message", "Note or message"), ("activity", "Activity done")],
         compute="_compute_figures",
     )
     planned_calls = fields.Integer(string="Calls")
@@ -123,7 +123,9 @@ class SaleMonthlyPlanLine(models.Model):
                 partners, last_year, last_year + relativedelta(day=31), company=company
             )
             orders = figures.get_order_stats(partners, month, month_end, company=company)
-            interactions = figures.get_last_interactions(partners, date_to=month_end)
+            interactions = figures.get_last_interactions(
+                partners, date_to=month_end, include_planned=False
+            )
             committed = Commitment._monthly_share_by_partner(partners.ids, month, company)
             for line in lines:
                 pid = line.partner_id.id

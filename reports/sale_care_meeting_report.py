@@ -111,7 +111,9 @@ class SaleCareMeetingReport(models.AbstractModel):
             partners, year_ago, year_ago + relativedelta(day=31), company=company
         )
         orders = figures.get_order_stats(partners, date_from, date_to, company=company)
-        interactions = figures.get_last_interactions(partners, date_to=date_to)
+        interactions = figures.get_last_interactions(
+            partners, date_to=date_to, include_planned=False
+        )
         by_salesperson = {
             row["salesperson"]: row["revenue"]
             for row in figures.get_invoiced_revenue(

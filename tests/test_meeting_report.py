@@ -57,6 +57,7 @@ class TestMeetingReport(MonthlyPlanCommon):
                             "partner_id": cls.backed_up.id,
                             "expected_revenue": 1000.0,
                             "next_action": "Visit the Danube site",
+                            "planned_calls": 2,
                         },
                     ),
                     (0, 0, {"partner_id": cls.prospect.id, "expected_revenue": 0.0}),
@@ -68,6 +69,9 @@ class TestMeetingReport(MonthlyPlanCommon):
         return {section["user"]: section for section in meeting["sections"]}
 
     def test_report_values_for_a_plan(self):
+        note = self.prospect.message_post(body="Met at the fair", message_type="comment")
+        note.sudo().date = datetime.combine(self.month + relativedelta(days=12), time(15))
+        self.plan.action_schedule_activities()  # planned, not yet an approach
         values = self.Report._get_report_values(self.plan.ids)
         (meeting,) = values["meetings"]
         section = self._sections(meeting)[self.salesman]
@@ -81,6 +85,8 @@ class TestMeetingReport(MonthlyPlanCommon):
         self.assertAlmostEqual(not_ordered[self.backed_up]["last_year"], 650.0)
         self.assertEqual(not_ordered[self.backed_up]["next_action"], "Visit the Danube site")
         self.assertFalse(not_ordered[self.backed_up]["approached"])
+        self.assertTrue(not_ordered[self.prospect]["approached"])
+        self.assertEqual(not_ordered[self.prospect]["last_interaction"], note.date.date())
         self.assertIn(self.prospect, [r["partner"] for r in section["new_customers"]])
         growth = {row["commitment"]: row for row in section["commitments"]}
         self.assertEqual(set(growth), {self.draft_commitment, self.commitment})
