@@ -123,7 +123,6 @@ class SaleMonthlyPlan(models.Model):
             plan.line_count = len(plan.line_ids)
 
     @api.depends("line_ids.expected_revenue", "line_ids.partner_id", "date")
-    @api.depends_context("date")
     def _compute_achievement(self):
         # the lines of all the plans compute together, one set of queries per month
         for plan in self:

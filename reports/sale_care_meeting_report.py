@@ -17,6 +17,10 @@ from odoo.tools import format_date
 # How many product categories with falling sales the report lists.
 FALLING_CATEGORY_LIMIT = 10
 
+# Rows of a table block: long lists are printed as blocks this long, each with
+# its header, that wkhtmltopdf moves to the next page whole.
+ROWS_PER_BLOCK = 10
+
 
 class SaleCareMeetingReport(models.AbstractModel):
     _name = "report.sale_customer_care.report_sale_care_meeting"
@@ -55,7 +59,13 @@ class SaleCareMeetingReport(models.AbstractModel):
             "docs": Plan.browse(docids),
             "meetings": meetings,
             "lang": self.env.lang or self.env.user.lang,
+            "blocks": self._blocks,
         }
+
+    @api.model
+    def _blocks(self, rows):
+        """``rows`` in blocks of :data:`ROWS_PER_BLOCK`."""
+        return [rows[i : i + ROWS_PER_BLOCK] for i in range(0, len(rows), ROWS_PER_BLOCK)]
 
     @api.model
     def _prepare_meeting(self, users, date_from, date_to, company, title=None):
