@@ -9,7 +9,15 @@ from . import customer_care_handover_log
 from . import customer_care_document_mixin
 from . import crm_lead
 from . import sale_revenue_commitment
+from . import customer_vip_programme
+from . import customer_vip_member
+from . import customer_vip_reassignment
+from . import customer_vip_interview
+from . import customer_care_case
 from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import sale_order
+from . import res_users
+from . import survey_question
+from . import survey_user_input

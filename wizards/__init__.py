@@ -1,1 +1,2 @@
 from . import customer_care_handover
+from . import customer_vip_reassign

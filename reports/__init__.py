@@ -1,0 +1,1 @@
+from . import customer_vip_quota_report
