@@ -142,14 +142,18 @@ class CustomerVipInterview(models.Model):
     @api.constrains("satisfaction")
     def _check_satisfaction(self):
         for interview in self:
-            if not 0 <= interview.satisfaction <= 5:
-                raise ValidationError(
-                    self.env._(
-                        "Satisfaction is rated from 1 (very dissatisfied) to 5 (very satisfied), "
-                        "not %(value)s.",
-                        value=interview.satisfaction,
-                    )
-                )
+            self._check_satisfaction_value(interview.satisfaction)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_satisfaction_value(vals.get("satisfaction"))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        # refused before anything is written, not only when the constraint runs
+        self._check_satisfaction_value(vals.get("satisfaction"))
+        return super().write(vals)
 
     # ------------------------------------------------------------------
     # Buttons
@@ -193,6 +197,17 @@ class CustomerVipInterview(models.Model):
             context={"active_test": False},
         )
         return action
+
+    @api.model
+    def _check_satisfaction_value(self, value):
+        if value and not 1 <= value <= 5:
+            raise ValidationError(
+                self.env._(
+                    "Satisfaction is rated from 1 (very dissatisfied) to 5 (very satisfied), "
+                    "not %(value)s.",
+                    value=value,
+                )
+            )
 
     # ------------------------------------------------------------------
     # Questionnaire

@@ -4,7 +4,7 @@
 the one who brought the customer in."""
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 MEMBER_STATES = [
     ("draft", "To Schedule"),
@@ -127,6 +127,9 @@ class CustomerVipMember(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._check_manager()
+        self._check_new_pairs(
+            [(vals.get("programme_id"), vals.get("partner_id")) for vals in vals_list]
+        )
         missing = [vals for vals in vals_list if not vals.get("user_id") and vals.get("partner_id")]
         if missing:
             partners = self.env["res.partner"].browse({vals["partner_id"] for vals in missing})
@@ -134,6 +137,35 @@ class CustomerVipMember(models.Model):
             for vals in missing:
                 vals["user_id"] = users.get(vals["partner_id"], False)
         return super().create(vals_list)
+
+    @api.model
+    def _check_new_pairs(self, pairs):
+        """Refuse a customer twice in a programme with a sentence, before the
+        database refuses it with its constraint."""
+        pairs = [pair for pair in pairs if all(pair)]
+        if not pairs:
+            return
+        seen = {
+            (member.programme_id.id, member.partner_id.id)
+            for member in self.sudo().search(
+                [
+                    ("programme_id", "in", [programme_id for programme_id, _p in pairs]),
+                    ("partner_id", "in", [partner_id for _p, partner_id in pairs]),
+                ]
+            )
+        }
+        for pair in pairs:
+            if pair in seen:
+                programme = self.env["customer.vip.programme"].browse(pair[0])
+                partner = self.env["res.partner"].browse(pair[1])
+                raise ValidationError(
+                    self.env._(
+                        "%(customer)s is already on the list of %(programme)s.",
+                        customer=partner.display_name,
+                        programme=programme.name,
+                    )
+                )
+            seen.add(pair)
 
     def write(self, vals):
         # changing who interviews a customer goes through the reassignment
@@ -240,4 +272,4 @@ class CustomerVipMember(models.Model):
     @api.model
     def _check_manager(self):
         if not self.env.su and not self.env.user.has_group("sales_team.group_sale_manager"):
-            raise UserError(self.env._("Only a sales manager can change the VIP list."))
+            raise AccessError(self.env._("Only a sales manager can change the VIP list."))

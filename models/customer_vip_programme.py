@@ -169,25 +169,17 @@ class CustomerVipProgramme(models.Model):
 
     @api.constrains("state", "year", "company_id")
     def _check_one_running_per_year(self):
-        running = self.filtered(lambda p: p.state == "running")
-        for programme in running:
-            if self.search_count(
-                [
-                    ("id", "!=", programme.id),
-                    ("state", "=", "running"),
-                    ("year", "=", programme.year),
-                    ("company_id", "=", programme.company_id.id),
-                ],
-                limit=1,
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "A VIP programme for %(year)s is already running for %(company)s: "
-                        "close it first or add the customers to it.",
-                        year=programme.year,
-                        company=programme.company_id.name,
-                    )
-                )
+        self._check_running_conflicts()
+
+    def write(self, vals):
+        if vals.get("state") == "running" or (
+            {"year", "company_id"} & vals.keys() and "running" in self.mapped("state")
+        ):
+            # refused before anything is written
+            self._check_running_conflicts(
+                year=vals.get("year"), company_id=vals.get("company_id"), state=vals.get("state")
+            )
+        return super().write(vals)
 
     @api.constrains("top_percent")
     def _check_top_percent(self):
@@ -287,19 +279,46 @@ class CustomerVipProgramme(models.Model):
     def action_print_status(self):
         return self.env.ref("sale_customer_care.action_report_vip_programme").report_action(self)
 
+    def _check_running_conflicts(self, year=None, company_id=None, state=None):
+        """One running programme per year and company (with the values about
+        to be written, if any)."""
+        for programme in self:
+            if (state or programme.state) != "running":
+                continue
+            programme_year = year or programme.year
+            company = self.env["res.company"].browse(company_id or programme.company_id.id)
+            if self.search_count(
+                [
+                    ("id", "not in", self.ids),
+                    ("state", "=", "running"),
+                    ("year", "=", programme_year),
+                    ("company_id", "=", company.id),
+                ],
+                limit=1,
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A VIP programme for %(year)s is already running for %(company)s: "
+                        "close it first or add the customers to it.",
+                        year=programme_year,
+                        company=company.name,
+                    )
+                )
+
     # ------------------------------------------------------------------
     # Proposal and scheduling
     # ------------------------------------------------------------------
     def _propose_partners(self):
         """``{commercial partner id: (origin, 12-month revenue)}`` for this
         programme's company: tiers VIP and A, then the top share by revenue;
-        dormant customers left out.  Two queries, whatever the number of
-        customers."""
+        dormant customers left out.  Two figures and two searches, whatever
+        the number of customers."""
         self.ensure_one()
         company = self.company_id
         Partner = self.env["res.partner"].with_context(active_test=True)
         date_to = fields.Date.context_today(self)
-        revenue = self.env["sale.care.figures"].get_revenue_by_partner(
+        figures = self.env["sale.care.figures"]
+        revenue = figures.get_revenue_by_partner(
             None, Partner._care_12m_start(date_to), date_to, company
         )
         top_ids = []
@@ -310,11 +329,17 @@ class CustomerVipProgramme(models.Model):
         if positive and self.top_percent:
             top_count = math.ceil(len(positive) * self.top_percent / 100.0)
             top_ids = [partner_id for _amount, partner_id in positive[:top_count]]
+        # shared customers count when this company has invoiced them
+        invoiced_ids = list(figures.get_invoice_stats(None, None, date_to, company))
         tiered = Partner.search(
             [
                 *Partner._care_commercial_domain(),
-                ("company_id", "in", (False, company.id)),
                 ("customer_tier_id.code", "in", ("VIP", "A")),
+                "|",
+                ("company_id", "=", company.id),
+                "&",
+                ("company_id", "=", False),
+                ("id", "in", invoiced_ids),
             ]
         )
         candidates = Partner.search(
@@ -486,6 +511,7 @@ class CustomerVipProgramme(models.Model):
             "planned_week": sum(row["planned_week"] for row in by_user),
             "done_week": sum(row["done_week"] for row in by_user),
             "planned_total": Member.search_count(domain + [("planned_date", "!=", False)]),
+            "to_schedule": Member.search_count(domain + [("state", "=", "draft")]),
             "done_total": sum(done_by_user.values()),
             "satisfaction": [(score, satisfaction.get(score, 0)) for score in range(5, 0, -1)],
             "unrated": satisfaction.get(0, 0),

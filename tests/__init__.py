@@ -6,3 +6,6 @@ from . import test_access
 from . import test_care_team
 from . import test_revenue_commitment
 from . import test_handover
+from . import test_vip_programme
+from . import test_vip_interview
+from . import test_care_case
