@@ -1,1 +1,2 @@
 from . import care_demo
+from . import vip_demo

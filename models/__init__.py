@@ -12,7 +12,15 @@ from . import sale_revenue_commitment
 from . import sale_monthly_plan
 from . import sale_monthly_plan_line
 from . import mail_activity
+from . import customer_vip_programme
+from . import customer_vip_member
+from . import customer_vip_reassignment
+from . import customer_vip_interview
+from . import customer_care_case
 from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import sale_order
+from . import res_users
+from . import survey_question
+from . import survey_user_input

@@ -1,12 +1,22 @@
 # Copyright 2026 sale_customer_care contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from odoo import api, models
+from odoo import api, fields, models
 
 
 class CrmLead(models.Model):
     _name = "crm.lead"
     _inherit = ["crm.lead", "customer.care.document.mixin"]
+
+    vip_interview_id = fields.Many2one(
+        "customer.vip.interview",
+        string="VIP Interview",
+        index="btree_not_null",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="The VIP interview in which a customer referred this lead.",
+    )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -21,6 +21,29 @@ class ResCompany(models.Model):
         "days is being approached.",
     )
 
+    vip_quota_dedicated = fields.Integer(
+        string="Weekly Interviews (VIP Staff)",
+        default=15,
+        help="Default weekly VIP interview quota of staff dedicated to the VIP programme.",
+    )
+    vip_quota_regular = fields.Integer(
+        string="Weekly Interviews (Salespeople)",
+        default=6,
+        help="Default weekly VIP interview quota of a regular salesperson.",
+    )
+    vip_top_percent = fields.Float(
+        string="VIP Proposal: Top Revenue (%)",
+        default=5.0,
+        help="Besides VIP and A customers, the VIP list proposal takes this share of "
+        "customers with the highest revenue over the last 12 months.",
+    )
+    care_case_deadline_days = fields.Integer(
+        string="Problem Deadline (days)",
+        default=14,
+        help="Days given to the responsible person to solve a problem raised by a "
+        "dissatisfied VIP customer.",
+    )
+
     @api.constrains("care_dormant_days", "care_approach_days")
     def _check_care_days(self):
         for company in self:
@@ -28,3 +51,17 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     self.env._("The dormant and approaching windows must be at least one day.")
                 )
+
+    @api.constrains(
+        "vip_quota_dedicated", "vip_quota_regular", "vip_top_percent", "care_case_deadline_days"
+    )
+    def _check_vip_settings(self):
+        for company in self:
+            if company.vip_quota_dedicated < 0 or company.vip_quota_regular < 0:
+                raise ValidationError(self.env._("A weekly interview quota cannot be negative."))
+            if not 0 <= company.vip_top_percent <= 100:
+                raise ValidationError(
+                    self.env._("The top revenue share of the VIP proposal is between 0 and 100 %.")
+                )
+            if company.care_case_deadline_days < 1:
+                raise ValidationError(self.env._("A problem needs at least one day to be solved."))

@@ -9,3 +9,9 @@ class ResConfigSettings(models.TransientModel):
 
     care_dormant_days = fields.Integer(related="company_id.care_dormant_days", readonly=False)
     care_approach_days = fields.Integer(related="company_id.care_approach_days", readonly=False)
+    vip_quota_dedicated = fields.Integer(related="company_id.vip_quota_dedicated", readonly=False)
+    vip_quota_regular = fields.Integer(related="company_id.vip_quota_regular", readonly=False)
+    vip_top_percent = fields.Float(related="company_id.vip_top_percent", readonly=False)
+    care_case_deadline_days = fields.Integer(
+        related="company_id.care_case_deadline_days", readonly=False
+    )

@@ -92,6 +92,11 @@ class ResPartner(models.Model):
         related="customer_tier_id.min_care_layers", string="Required Layers", aggregator=None
     )
     tier_history_ids = fields.One2many("customer.tier.history", "partner_id", readonly=True)
+    vip_interview_count = fields.Integer(
+        string="VIP Interviews",
+        compute="_compute_vip_interview_count",
+        groups="sales_team.group_sale_salesman",
+    )
     stage_history_ids = fields.One2many("customer.stage.history", "partner_id", readonly=True)
 
     def _compute_care_figures(self):
@@ -114,6 +119,16 @@ class ResPartner(models.Model):
                 partner.invoice_count_12m = partner_stats.get("invoice_count", 0)
                 partner.first_invoice_date = partner_stats.get("first_invoice_date")
                 partner.last_invoice_date = partner_stats.get("last_invoice_date")
+
+    def _compute_vip_interview_count(self):
+        """Interviews of the customer the user may see (one grouped query)."""
+        counts = dict(
+            self.env["customer.vip.interview"]._read_group(
+                [("partner_id", "in", self.commercial_partner_id.ids)], ["partner_id"], ["__count"]
+            )
+        )
+        for partner in self:
+            partner.vip_interview_count = counts.get(partner.commercial_partner_id, 0)
 
     @api.depends("care_history_ids.is_current")
     def _compute_care_member_ids(self):
@@ -334,6 +349,15 @@ class ResPartner(models.Model):
             if not values:
                 return None
         return super()._children_sync(values)
+
+    def action_view_vip_interviews(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "sale_customer_care.action_customer_vip_interview"
+        )
+        action["domain"] = [("partner_id", "=", self.commercial_partner_id.id)]
+        action["context"] = {}
+        return action
 
     def action_care_evaluate(self):
         """Manager button: evaluate tier and stage of these customers now."""

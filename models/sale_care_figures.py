@@ -215,6 +215,36 @@ class SaleCareFigures(models.AbstractModel):
         )
         return {row.pop("partner_id"): row for row in self._fetch(query)}
 
+    @api.model
+    def get_first_order_salespeople(self, partners=None, company=None):
+        """Who brought each customer in: ``{commercial_partner_id: user_id}``,
+        the salesperson of the customer's first confirmed sale order (by order
+        date, then id).  Customers whose first order has no salesperson are
+        left out.  One statement for any number of customers."""
+        company = company or self.env.company
+        query = SQL(
+            """
+            SELECT DISTINCT ON (p.commercial_partner_id)
+                   p.commercial_partner_id, so.user_id
+              FROM sale_order so
+              JOIN res_partner p ON p.id = so.partner_id
+             WHERE %s
+             ORDER BY p.commercial_partner_id, so.date_order, so.id
+            """,
+            SQL(" AND ").join(
+                [
+                    SQL("so.state = 'sale'"),
+                    SQL("so.company_id = %s", company.id),
+                    *self._partner_conditions(SQL("p.commercial_partner_id"), partners),
+                ]
+            ),
+        )
+        return {
+            partner_id: user_id
+            for partner_id, user_id in self._fetch(query, as_dict=False)
+            if user_id
+        }
+
     # ------------------------------------------------------------------
     # Delivered quantities (inventory)
     # ------------------------------------------------------------------

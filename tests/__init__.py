@@ -8,3 +8,6 @@ from . import test_revenue_commitment
 from . import test_handover
 from . import test_monthly_plan
 from . import test_meeting_report
+from . import test_vip_programme
+from . import test_vip_interview
+from . import test_care_case

@@ -1,0 +1,49 @@
+# Copyright 2026 sale_customer_care contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+# What a question of a VIP interview questionnaire feeds on the interview.
+VIP_FIELDS = [
+    ("contact_persons", "Contact Persons"),
+    ("new_managers", "Newly Appointed Managers"),
+    ("satisfaction", "Satisfaction (1-5)"),
+    ("services_used", "Services Used"),
+    ("expansion_prospects", "Expansion Prospects"),
+    ("proposed_products", "Proposed Products"),
+    ("referrals", "Referrals"),
+]
+
+
+class SurveyQuestion(models.Model):
+    _inherit = "survey.question"
+
+    vip_field = fields.Selection(
+        VIP_FIELDS,
+        string="VIP Interview Field",
+        help="On a VIP interview questionnaire, the answer to this question fills this field "
+        "of the interview when the questionnaire is submitted. Contact persons, new managers "
+        "and referrals take one person per line: name; job title; e-mail; phone.",
+    )
+
+    @api.constrains("vip_field", "question_type", "scale_min", "scale_max")
+    def _check_vip_field(self):
+        for question in self.filtered(lambda q: q.vip_field == "satisfaction"):
+            if question.question_type not in ("scale", "numerical_box", "simple_choice"):
+                raise ValidationError(
+                    self.env._(
+                        "The satisfaction question %(question)s must be a scale, a number or a "
+                        "single choice.",
+                        question=question.title,
+                    )
+                )
+            if question.question_type == "scale" and (
+                question.scale_min != 1 or question.scale_max != 5
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The satisfaction question %(question)s must be a scale from 1 to 5.",
+                        question=question.title,
+                    )
+                )
