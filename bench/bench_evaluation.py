@@ -815,8 +815,11 @@ def print_table(results):
     say("=" * 100)
 
 
-def main(argv):
-    args = parse_args(argv)
+def main(argv, parse=None, bench=None, http=False):
+    """Script mode: a registry of its own, one transaction rolled back at
+    the end. ``parse`` and ``bench`` default to this benchmark's; ``http``
+    keeps Odoo's HTTP options (for a benchmark that serves report assets)."""
+    args = (parse or parse_args)(argv)
     if not (args.config and args.database):
         sys.exit("script mode needs -c ODOO_CONF -d DATABASE (or run it in odoo shell)")
     import odoo  # noqa: F401  (sets up the odoo namespace and the addons path hooks)
@@ -824,14 +827,14 @@ def main(argv):
     from odoo.modules.registry import Registry
     from odoo.tools import config
 
-    config.parse_config(["-c", args.config, "-d", args.database, "--no-http"])
+    config.parse_config(["-c", args.config, "-d", args.database, *([] if http else ["--no-http"])])
     threading.current_thread().dbname = args.database
     registry = Registry(args.database)
     cr = registry.cursor()
     try:
         env = api.Environment(cr, api.SUPERUSER_ID, {})
         env = env(context=env["res.users"].context_get())
-        run(env, args)
+        (bench or run)(env, args)
     finally:
         cr.rollback()
         cr.close()

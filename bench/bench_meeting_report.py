@@ -267,27 +267,5 @@ def run(env, args):
         base.say(f"| {label} | {value} |")
 
 
-def main(argv):
-    args = parse_args(argv)
-    if not (args.config and args.database):
-        sys.exit("script mode needs -c ODOO_CONF -d DATABASE")
-    import odoo  # noqa: F401
-    from odoo import api
-    from odoo.modules.registry import Registry
-    from odoo.tools import config
-
-    config.parse_config(["-c", args.config, "-d", args.database])
-    threading.current_thread().dbname = args.database
-    registry = Registry(args.database)
-    cr = registry.cursor()
-    try:
-        env = api.Environment(cr, api.SUPERUSER_ID, {})
-        env = env(context=env["res.users"].context_get())
-        run(env, args)
-    finally:
-        cr.rollback()
-        cr.close()
-
-
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    base.main(sys.argv[1:], parse=parse_args, bench=run, http=True)
