@@ -666,17 +666,7 @@ class SaleCareDemo(models.AbstractModel):
         if self.env.ref(f"{MODULE}.demo_customer_{CUSTOMERS[0]['key']}", raise_if_not_found=False):
             return False
         company = self.env.ref("base.main_company")
-        demo = (
-            self.sudo()
-            .with_company(company)
-            .with_context(
-                tracking_disable=True,
-                mail_create_nolog=True,
-                mail_notrack=True,
-                mail_auto_subscribe_no_notify=True,
-                mail_activity_quick_update=True,
-            )
-        )
+        demo = self._demo_env(company)
         today = fields.Date.context_today(demo)
         rng = random.Random(SEED)
         demo._demo_check_accounting(company)
@@ -692,6 +682,22 @@ class SaleCareDemo(models.AbstractModel):
         demo._demo_commitments(customers, company, today)
         demo._demo_plans(company, today)
         return True
+
+    @api.model
+    def _demo_env(self, company):
+        """The generators run as superuser in the demo company, without
+        tracking, logging nor notifications (history is written as it was)."""
+        return (
+            self.sudo()
+            .with_company(company)
+            .with_context(
+                tracking_disable=True,
+                mail_create_nolog=True,
+                mail_notrack=True,
+                mail_auto_subscribe_no_notify=True,
+                mail_activity_quick_update=True,
+            )
+        )
 
     @api.model
     def _demo_care_teams(self, customers, today):

@@ -62,16 +62,7 @@ class SaleCareDemo(models.AbstractModel):
         if self.env.ref(f"{MODULE}.demo_vip_programme", raise_if_not_found=False):
             return False
         company = self.env.ref("base.main_company")
-        demo = (
-            self.sudo()
-            .with_company(company)
-            .with_context(
-                tracking_disable=True,
-                mail_create_nolog=True,
-                mail_notrack=True,
-                mail_auto_subscribe_no_notify=True,
-            )
-        )
+        demo = self._demo_env(company)
         today = fields.Date.context_today(demo)
         manager = demo._demo_ref("demo_user_manager")
         demo._demo_ref("demo_user_dung").vip_dedicated = True

@@ -99,30 +99,15 @@ class CustomerVipMember(models.Model):
             member.last_satisfaction = own[:1].satisfaction
 
     @api.constrains("programme_id", "partner_id")
-    def _check_unique_partner(self):
-        for member in self:
-            if self.search_count(
-                [
-                    ("id", "!=", member.id),
-                    ("programme_id", "=", member.programme_id.id),
-                    ("partner_id", "=", member.partner_id.id),
-                ],
-                limit=1,
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(customer)s is already on the list of %(programme)s.",
-                        customer=member.partner_id.display_name,
-                        programme=member.programme_id.name,
-                    )
+    def _check_commercial_partner(self):
+        contact = self.filtered(lambda m: m.partner_id.commercial_partner_id != m.partner_id)
+        if contact:
+            raise ValidationError(
+                self.env._(
+                    "Put the company %(company)s on the VIP list, not its contact.",
+                    company=contact[0].partner_id.commercial_partner_id.display_name,
                 )
-            if member.partner_id.commercial_partner_id != member.partner_id:
-                raise ValidationError(
-                    self.env._(
-                        "Put the company %(company)s on the VIP list, not its contact.",
-                        company=member.partner_id.commercial_partner_id.display_name,
-                    )
-                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -139,9 +124,10 @@ class CustomerVipMember(models.Model):
         return super().create(vals_list)
 
     @api.model
-    def _check_new_pairs(self, pairs):
+    def _check_new_pairs(self, pairs, exclude=()):
         """Refuse a customer twice in a programme with a sentence, before the
-        database refuses it with its constraint."""
+        database refuses it with its constraint (one query; ``exclude``: the
+        members being written)."""
         pairs = [pair for pair in pairs if all(pair)]
         if not pairs:
             return
@@ -149,6 +135,7 @@ class CustomerVipMember(models.Model):
             (member.programme_id.id, member.partner_id.id)
             for member in self.sudo().search(
                 [
+                    ("id", "not in", list(exclude)),
                     ("programme_id", "in", [programme_id for programme_id, _p in pairs]),
                     ("partner_id", "in", [partner_id for _p, partner_id in pairs]),
                 ]
@@ -180,6 +167,17 @@ class CustomerVipMember(models.Model):
                     "Use Reassign to give a scheduled customer to someone else: "
                     "the reason is logged."
                 )
+            )
+        if {"programme_id", "partner_id"} & set(vals):
+            self._check_new_pairs(
+                [
+                    (
+                        vals.get("programme_id", member.programme_id.id),
+                        vals.get("partner_id", member.partner_id.id),
+                    )
+                    for member in self
+                ],
+                exclude=self.ids,
             )
         return super().write(vals)
 

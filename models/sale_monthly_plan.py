@@ -4,8 +4,6 @@
 care for, what each should bring, and the calls, meetings and tasks planned,
 read back against the books in the weekly and monthly meetings."""
 
-from collections import defaultdict
-
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -440,7 +438,4 @@ class SaleMonthlyPlan(models.Model):
     @api.model
     def _group_by_month(self, lines):
         """``{(month, company): lines}`` to compute figures one month at a time."""
-        groups = defaultdict(lambda: self.env["sale.monthly.plan.line"])
-        for line in lines:
-            groups[(line.plan_id.date, line.plan_id.company_id)] |= line
-        return groups
+        return lines.grouped(lambda line: (line.plan_id.date, line.plan_id.company_id))

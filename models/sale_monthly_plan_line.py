@@ -64,9 +64,6 @@ class SaleMonthlyPlanLine(models.Model):
     next_action = fields.Char(help="What to do next with this customer.")
     plan_id = fields.Many2one("sale.monthly.plan", required=True, index=True, ondelete="cascade")
     plan_state = fields.Selection(related="plan_id.state")
-    date = fields.Date(related="plan_id.date", store=True)
-    user_id = fields.Many2one(related="plan_id.user_id", store=True)
-    team_id = fields.Many2one(related="plan_id.team_id", store=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="plan_id.currency_id")
     partner_id = fields.Many2one(

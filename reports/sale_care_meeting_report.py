@@ -101,14 +101,14 @@ class SaleCareMeetingReport(models.AbstractModel):
             )
         )
         # the customers of each salesperson: planned ones, then the others they manage
-        customers = defaultdict(lambda: self.env["res.partner"])
+        customer_ids = defaultdict(set)
         for line in lines:
-            customers[line.plan_id.user_id] |= line.partner_id
+            customer_ids[line.plan_id.user_id].add(line.partner_id.id)
         for member in members:
-            customers[member.user_id] |= member.partner_id
-        partners = self.env["res.partner"].browse(
-            {p.id for partner_set in customers.values() for p in partner_set}
-        )
+            customer_ids[member.user_id].add(member.partner_id.id)
+        Partner = self.env["res.partner"]
+        customers = {user: Partner.browse(ids) for user, ids in customer_ids.items()}
+        partners = Partner.browse(set().union(*customer_ids.values()))
         year_ago = month - relativedelta(years=1)
         revenue = figures.get_revenue_by_partner(partners, date_from, date_to, company=company)
         last_month = figures.get_revenue_by_partner(
@@ -138,7 +138,7 @@ class SaleCareMeetingReport(models.AbstractModel):
         for user in users:
             section = self._prepare_section(
                 user,
-                customers[user].sorted("name"),
+                customers.get(user, Partner).sorted("name"),
                 line_of,
                 expected,
                 revenue,
@@ -183,6 +183,9 @@ class SaleCareMeetingReport(models.AbstractModel):
         period,
     ):
         date_from, date_to = period
+        stages = dict(
+            self.env["res.partner"]._fields["relationship_stage"]._description_selection(self.env)
+        )
         ordered, not_ordered, new = [], [], []
         section_expected = section_achieved = 0.0
         for partner in customers:
@@ -192,9 +195,7 @@ class SaleCareMeetingReport(models.AbstractModel):
                 "partner": partner,
                 "tier": partner.customer_tier_id.name or "",
                 "stage": partner.relationship_stage,
-                "stage_label": dict(partner._fields["relationship_stage"].selection).get(
-                    partner.relationship_stage, ""
-                ),
+                "stage_label": stages.get(partner.relationship_stage, ""),
                 "planned": bool(line),
                 "expected": expected.get(line.id, 0.0) if line else 0.0,
                 "revenue": revenue.get(partner.id, 0.0),

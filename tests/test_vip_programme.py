@@ -86,6 +86,10 @@ class TestVipProgramme(VipCommon):
         with self.assertRaisesRegex(ValidationError, "already on the list"):
             self._vip_member(self.customer)
         self.assertEqual(len(self.programme.member_ids), 1)
+        # nor by moving another member onto the same customer
+        other_member = self._vip_member(self._customer("Other Ltd"))
+        with self.assertRaisesRegex(ValidationError, "already on the list"):
+            other_member.partner_id = self.customer
         # the next year's list may hold it again
         other = self.programme.copy({"year": self.programme.year + 1})
         self.assertTrue(self._vip_member(self.customer, programme=other))
