@@ -4,7 +4,7 @@
 dedicated to the VIP programme, 5-6 for a regular salesperson (seed 001)."""
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, ValidationError
 
 
 class ResUsers(models.Model):
@@ -34,6 +34,24 @@ class ResUsers(models.Model):
             user.vip_weekly_quota = (
                 company.vip_quota_dedicated if user.vip_dedicated else company.vip_quota_regular
             )
+
+    @api.model
+    def _care_require_group(self, group_xmlid, message):
+        """The one place where a right that no ACL or record rule can express
+        is checked: raise ``AccessError(message)`` unless the current user
+        (not a context flag) is in ``group_xmlid``. The superuser passes:
+        internal code runs as it only after checking its caller."""
+        if self.env.su or self.env.user.has_group(group_xmlid):
+            return
+        raise AccessError(message)
+
+    @api.model
+    def _care_require_manager(self, message=None):
+        """Sales managers only (``sales_team.group_sale_manager``)."""
+        self._care_require_group(
+            "sales_team.group_sale_manager",
+            message or self.env._("Only a sales manager can do this."),
+        )
 
     @api.constrains("vip_weekly_quota")
     def _check_vip_weekly_quota(self):
