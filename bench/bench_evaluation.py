@@ -9,7 +9,7 @@ end, measures:
 
 * the single grouped SQL aggregate of the invoiced revenue per customer over
   the last 12 months (the figure the tiers are based on), best of 3;
-* ``customer.care.evaluation.evaluate_all()`` in the cold state (no tier nor
+* ``customer.care.evaluation._evaluate_all()`` in the cold state (no tier nor
   stage yet: every customer changes) and in the steady state (nothing
   changes), with the number of SQL queries and of batches;
 * the partner-by-partner baseline (``evaluate_partners(partner)`` for each
@@ -486,7 +486,7 @@ def evaluate_all(env):
     """One ``evaluate_all`` with every write flushed, measured."""
     before = change_counts(env)
     with stopwatch() as watch:
-        count = env["customer.care.evaluation"].evaluate_all()
+        count = env["customer.care.evaluation"]._evaluate_all()
         env.flush_all()
     after = change_counts(env)
     watch["evaluated"] = count
@@ -505,12 +505,16 @@ def reset(env):
 def distribution(env):
     env.cr.execute(
         """
-        SELECT COALESCE(t.code, '-'), COALESCE(p.relationship_stage, '-'), COUNT(*)
-          FROM res_partner p LEFT JOIN customer_tier t ON t.id = p.customer_tier_id
+        SELECT COALESCE(t.code, '-'),
+               COALESCE(p.relationship_stage ->> COALESCE(p.company_id, %s)::text, '-'),
+               COUNT(*)
+          FROM res_partner p
+          LEFT JOIN customer_tier t
+                 ON t.id = (p.customer_tier_id ->> COALESCE(p.company_id, %s)::text)::int
          WHERE p.ref LIKE %s
          GROUP BY 1, 2
         """,
-        [MARK + "-%"],
+        [env.company.id, env.company.id, MARK + "-%"],
     )
     tiers, stages = {}, {}
     for tier, stage, count in env.cr.fetchall():
@@ -533,7 +537,7 @@ def baseline(env, sample_size):
     Partner = env["res.partner"]
     with stopwatch() as watch:
         for partner_id in sample:
-            Evaluation.evaluate_partners(Partner.browse(partner_id))
+            Evaluation._evaluate_partners(Partner.browse(partner_id))
         env.flush_all()
     watch["partners"] = len(sample)
     return watch
@@ -550,7 +554,7 @@ def scaling(env, sizes):
         reset(env)
         partners = env["res.partner"].browse(ids[:size])
         with stopwatch() as watch:
-            env["customer.care.evaluation"].evaluate_partners(partners)
+            env["customer.care.evaluation"]._evaluate_partners(partners)
             env.flush_all()
         rows.append((size, math.ceil(size / BATCH_SIZE), watch["queries"], watch["seconds"]))
     return rows

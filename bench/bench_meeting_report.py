@@ -104,7 +104,7 @@ def build_plans(env, args):
         partner_ids[i * args.plan_lines : (i + 1) * args.plan_lines]
         for i in range(args.salespeople)
     ]
-    env["customer.care.member"].with_context(care_member_sync=True).create(
+    env["customer.care.member"].create(
         [
             {
                 "partner_id": pid,

@@ -677,7 +677,7 @@ class SaleCareDemo(models.AbstractModel):
         demo._demo_past_evaluations(customers, company, today)
         demo._demo_opportunities(customers, company, today)
         demo._demo_orders(customers, company, today, rng)
-        self.env["customer.care.evaluation"].evaluate_all()
+        self.env["customer.care.evaluation"]._evaluate_all()
         demo._demo_care_teams(customers, today)
         demo._demo_commitments(customers, company, today)
         demo._demo_plans(company, today)

@@ -13,9 +13,16 @@ class CustomerCareDocumentMixin(models.AbstractModel):
 
     # computed, not related: the models using the mixin bring partner_id
     care_member_ids = fields.Many2many(
-        "customer.care.member", string="Care Team", compute="_compute_customer_care"
+        "customer.care.member",
+        string="Care Team",
+        compute="_compute_customer_care",
+        groups="sales_team.group_sale_salesman",
     )
-    customer_tier_id = fields.Many2one("customer.tier", compute="_compute_customer_care")
+    customer_tier_id = fields.Many2one(
+        "customer.tier",
+        compute="_compute_customer_care",
+        groups="sales_team.group_sale_salesman",
+    )
 
     def _compute_customer_care(self):
         for record in self:

@@ -37,13 +37,13 @@ class CustomerCareEvaluation(models.AbstractModel):
     # ------------------------------------------------------------------
     @api.model
     def _cron_evaluate_customers(self):
-        """Evaluate every customer once a day at most, batch by batch,
-        committing after each batch: an interrupted run loses nothing and
-        the next run goes on after the last customer done."""
+        """Evaluate every customer, batch by batch, committing after each
+        batch: an interrupted run loses nothing and the next run goes on
+        after the last customer done. A completed run leaves no progress
+        behind, so the next run (the cron's, or one started by hand the same
+        day) evaluates everyone again."""
+        progress = self._get_progress()
         today = fields.Date.context_today(self)
-        progress = self._get_progress(today)
-        if progress.get("done"):
-            return
         cron = self.env["ir.cron"]
         scopes = self._evaluation_scopes()
         start_scope, last_id = progress.get("scope", 0), progress.get("last_id", 0)
@@ -57,13 +57,14 @@ class CustomerCareEvaluation(models.AbstractModel):
             company = scopes[index][0]
             for batch_ids, facts in self._iter_batches(ids, company, today):
                 self._evaluate_batch(batch_ids, company, today, facts)
-                self._set_progress(today, scope=index, last_id=batch_ids[-1])
+                self._set_progress(scope=index, last_id=batch_ids[-1])
                 if not cron._commit_progress(len(batch_ids)):
                     return
-        self._set_progress(today, done=True)
+        self._set_progress()
 
+    @api.private
     @api.model
-    def evaluate_all(self):
+    def _evaluate_all(self):
         """Evaluate every customer now (the manager's "Re-evaluate now")."""
         today = fields.Date.context_today(self)
         count = 0
@@ -73,20 +74,25 @@ class CustomerCareEvaluation(models.AbstractModel):
                 count += len(batch_ids)
         return count
 
+    @api.private
     @api.model
-    def evaluate_partners(self, partners):
-        """Evaluate the given commercial partners now, each in its company."""
+    def _evaluate_partners(self, partners, company=None):
+        """Evaluate the given commercial partners now, each on its company's
+        books (a shared customer on ``company``'s, by default the current
+        one)."""
         today = fields.Date.context_today(self)
         by_company = defaultdict(list)
         for partner in partners.commercial_partner_id:
-            by_company[partner.company_id or self.env.company].append(partner.id)
-        for company, ids in by_company.items():
-            for batch_ids, facts in self._iter_batches(sorted(ids), company, today, select=True):
-                self._evaluate_batch(batch_ids, company, today, facts)
+            by_company[partner.company_id or company or self.env.company].append(partner.id)
+        for company_, ids in by_company.items():
+            for batch_ids, facts in self._iter_batches(sorted(ids), company_, today, select=True):
+                self._evaluate_batch(batch_ids, company_, today, facts)
 
     def action_evaluate_all(self):
+        """Re-evaluate now: managers only."""
         self.env["res.partner"]._care_check_manager()
-        count = self.sudo().evaluate_all()
+        # reads every company's books and writes every customer: checked above
+        count = self.sudo()._evaluate_all()
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -118,14 +124,14 @@ class CustomerCareEvaluation(models.AbstractModel):
     @api.model
     def _evaluation_scopes(self):
         """``[(company, domain)]``: the customers of each company are rated on
-        that company's books; shared customers (no company) on the books of
-        the company running the evaluation."""
+        that company's books; shared customers (no company) by every company
+        on its own books (tier, stage and coverage are company-dependent)."""
         base = self._customer_domain()
-        scopes = [
-            (company, base + [("company_id", "=", company.id)]) for company in self._all_companies()
+        companies = self._all_companies()
+        return [
+            *((company, base + [("company_id", "=", company.id)]) for company in companies),
+            *((company, base + [("company_id", "=", False)]) for company in companies),
         ]
-        scopes.append((self.env.company, base + [("company_id", "=", False)]))
-        return scopes
 
     @api.model
     def _all_companies(self):
@@ -139,15 +145,16 @@ class CustomerCareEvaluation(models.AbstractModel):
         return self.env["res.partner"].sudo().search(domain, order="id").ids
 
     @api.model
-    def _get_progress(self, today):
+    def _get_progress(self):
+        """Where an interrupted run stopped (``{}`` when the last run ended)."""
         raw = self.env["ir.config_parameter"].sudo().get_param(PROGRESS_PARAM)
-        progress = json.loads(raw) if raw else {}
-        return progress if progress.get("date") == str(today) else {}
+        return json.loads(raw) if raw else {}
 
     @api.model
-    def _set_progress(self, today, **progress):
+    def _set_progress(self, **progress):
+        """Keep the position of the run; no argument: the run is complete."""
         self.env["ir.config_parameter"].sudo().set_param(
-            PROGRESS_PARAM, json.dumps({"date": str(today), **progress})
+            PROGRESS_PARAM, json.dumps(progress) if progress else False
         )
 
     # ------------------------------------------------------------------
@@ -162,7 +169,7 @@ class CustomerCareEvaluation(models.AbstractModel):
         if not ids:
             return
         facts = self._read_facts(ids if select else None, company, today)
-        facts["current"] = self._read_current(ids)
+        facts["current"] = self._read_current(ids, company)
         self._prospect_facts(facts, ids, company, today)  # once for all, not per batch
         for start in range(0, len(ids), BATCH_SIZE):
             yield ids[start : start + BATCH_SIZE], facts
@@ -211,17 +218,21 @@ class CustomerCareEvaluation(models.AbstractModel):
         }
 
     @api.model
-    def _read_current(self, ids):
-        """``{partner_id: (tier_id, locked, stage)}``, SQL NULL read as False."""
+    def _read_current(self, ids, company):
+        """``{partner_id: (auto tier, manual tier, tier, stage)}`` in
+        ``company`` (the fields are company-dependent), SQL NULL read as
+        False: one statement."""
         self.env.flush_all()
+        key = str(company.id)
         self.env.cr.execute(
-            "SELECT id, customer_tier_id, tier_locked, relationship_stage"
-            "  FROM res_partner WHERE id = ANY(%s)",
-            [list(ids)],
+            """SELECT id, (auto_tier_id ->> %s)::int, (manual_tier_id ->> %s)::int,
+                      (customer_tier_id ->> %s)::int, relationship_stage ->> %s
+                 FROM res_partner WHERE id = ANY(%s)""",
+            [key, key, key, key, list(ids)],
         )
         return {
-            partner_id: (tier_id or False, locked, stage or False)
-            for partner_id, tier_id, locked, stage in self.env.cr.fetchall()
+            partner_id: (auto or False, manual or False, tier or False, stage or False)
+            for partner_id, auto, manual, tier, stage in self.env.cr.fetchall()
         }
 
     @api.model
@@ -248,13 +259,15 @@ class CustomerCareEvaluation(models.AbstractModel):
         nothing = (0.0, 0, None, None)
         changes = {}
         for partner_id in ids:
-            tier_id, locked, stage = current[partner_id]
+            auto, manual, tier, stage = current[partner_id]
             revenue, invoice_count, first, last = known.get(partner_id, nothing)
             vals = {}
-            if not locked:
-                new_tier = self._decide_tier(tiers, revenue, invoice_count)
-                if new_tier != tier_id:
-                    vals["customer_tier_id"] = new_tier
+            new_auto = self._decide_tier(tiers, revenue, invoice_count)
+            if new_auto != auto:
+                vals["auto_tier_id"] = new_auto
+            # a manager's manual tier wins over the evaluated one
+            if (manual or new_auto) != tier:
+                vals["customer_tier_id"] = manual or new_auto
             new_stage = self._decide_stage(partner_id, first, last, prospects, limits)
             if new_stage != stage:
                 vals["relationship_stage"] = new_stage
@@ -262,17 +275,22 @@ class CustomerCareEvaluation(models.AbstractModel):
             if vals:
                 changes[partner_id] = vals
         if changes:
-            self._apply_changes(self._recheck(changes, current), current, company, today)
+            changes = self._recheck(changes, current, company)
+            self._apply_changes(changes, current, company, today)
 
     @api.model
-    def _recheck(self, changes, current):
+    def _recheck(self, changes, current, company):
         """The current state was read before the batches: take the latest
-        for the customers about to change (a manager may have locked a tier
-        since, between two committed batches of the cron)."""
-        latest = self._read_current(list(changes))
+        for the customers about to change (a manager may have set a manual
+        tier since, between two committed batches of the cron)."""
+        latest = self._read_current(list(changes), company)
         current.update(latest)
         for partner_id, vals in changes.items():
-            if latest[partner_id][1]:
+            auto, manual, tier, _stage = latest[partner_id]
+            wanted = manual or vals.get("auto_tier_id", auto)
+            if wanted != tier:
+                vals["customer_tier_id"] = wanted
+            else:
                 vals.pop("customer_tier_id", None)
         return {pid: vals for pid, vals in changes.items() if vals}
 
@@ -306,23 +324,15 @@ class CustomerCareEvaluation(models.AbstractModel):
     def _apply_changes(self, changes, current, company, today):
         """Write the changes grouped by value (the contacts with their
         company), log the history and the chatter, refresh coverage."""
-        Partner = (
-            self.env["res.partner"].sudo().with_context(care_evaluation=True, tracking_disable=True)
-        )
-        changed_ids = list(changes)
-        contacts = Partner.with_context(active_test=False).search_fetch(
-            [("commercial_partner_id", "in", changed_ids), ("id", "not in", changed_ids)],
-            ["commercial_partner_id"],
-        )
-        contacts_of = defaultdict(list)
-        for contact in contacts:
-            contacts_of[contact.commercial_partner_id.id].append(contact.id)
+        # internal API: the callers checked theirs; the values come from the books
+        Partner = self.env["res.partner"].sudo().with_company(company)
+        Partner = Partner.with_context(tracking_disable=True)
         groups = defaultdict(list)
         for partner_id, vals in changes.items():
             groups[tuple(sorted(vals.items()))].append(partner_id)
         for key, ids in groups.items():
-            targets = ids + [c for pid in ids for c in contacts_of[pid]]
-            Partner.browse(targets).write(dict(key))
+            # the contacts follow in the same write (res.partner.write)
+            Partner.browse(ids).write(dict(key))
         self._log_changes(changes, current, company, today)
         tier_changed = [pid for pid, vals in changes.items() if "customer_tier_id" in vals]
         Partner.browse(tier_changed)._care_recompute_coverage()
@@ -349,7 +359,7 @@ class CustomerCareEvaluation(models.AbstractModel):
         }
         none = self.env._("none")
         for partner_id, vals in changes.items():
-            old_tier, _locked, old_stage = current[partner_id]
+            _auto, _manual, old_tier, old_stage = current[partner_id]
             lines = []
             if "customer_tier_id" in vals:
                 new_tier = vals["customer_tier_id"]

@@ -126,11 +126,12 @@ class CustomerTier(models.Model):
             ("customer_tier_id", "=", self.id),
             *self.env["res.partner"]._care_commercial_domain(),
         ]
-        action["context"] = {"default_customer_tier_id": self.id}
+        action["context"] = {}
         return action
 
     def action_evaluate_all(self):
-        """Header button "Re-evaluate now" of the tier list (managers)."""
+        """Header button "Re-evaluate now" of the tier list (managers only,
+        checked by the evaluation)."""
         return self.env["customer.care.evaluation"].action_evaluate_all()
 
     @api.model

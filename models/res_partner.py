@@ -16,89 +16,137 @@ RELATIONSHIP_STAGES = [
     ("dormant", "Dormant"),
 ]
 
-# Fields the evaluation owns: set on the commercial entity, shown on its contacts.
+# Fields the evaluation owns, per company: set on the commercial entity and
+# shown on its contacts (kept equal by ``write``, in one statement per value).
 CARE_COMMERCIAL_FIELDS = [
     "customer_tier_id",
-    "tier_locked",
     "relationship_stage",
     "relationship_stage_date",
 ]
+# Written by the evaluation and the care-team code only (as superuser, after
+# they checked their caller): over RPC nobody writes them, whatever the context.
+CARE_COMPUTED_FIELDS = {
+    "auto_tier_id",
+    "customer_tier_id",
+    "relationship_stage",
+    "relationship_stage_date",
+    "care_layer_count",
+    "care_coverage_ok",
+}
+CARE_COMMERCIAL_FIELDS_SET = set(CARE_COMMERCIAL_FIELDS)
+SALES_USERS = "sales_team.group_sale_salesman"
+SALES_MANAGERS = "sales_team.group_sale_manager"
 
 
 class ResPartner(models.Model):
     _inherit = "res.partner"
 
+    # Tiers, stages and coverage are company-dependent: a customer shared
+    # between companies (no company_id, Odoo's default) is rated by each
+    # company on its own books, and each company sees its own values.
+    auto_tier_id = fields.Many2one(
+        "customer.tier",
+        string="Evaluated Tier",
+        company_dependent=True,
+        readonly=True,
+        groups=SALES_USERS,
+        help="The tier the periodic evaluation gives from the last 12 months' invoices.",
+    )
+    manual_tier_id = fields.Many2one(
+        "customer.tier",
+        string="Manual Tier",
+        company_dependent=True,
+        tracking=True,
+        groups=SALES_MANAGERS,
+        help="A tier chosen by a sales manager: it wins over the evaluated tier (the tier "
+        "is locked) until it is cleared with Unlock.",
+    )
     customer_tier_id = fields.Many2one(
         "customer.tier",
-        index=True,
-        copy=False,
-        tracking=True,
-        ondelete="restrict",
-        help="Set by the periodic evaluation from the last 12 months' invoices, "
-        "unless a manager locked it.",
+        string="Customer Tier",
+        company_dependent=True,
+        readonly=True,
+        groups=SALES_USERS,
+        help="The manual tier if a manager set one, else the evaluated tier.",
     )
     tier_locked = fields.Boolean(
-        copy=False,
-        tracking=True,
+        compute="_compute_tier_locked",
+        search="_search_tier_locked",
+        groups=SALES_USERS,
         help="A manager chose this tier by hand: the automatic evaluation keeps it.",
     )
     relationship_stage = fields.Selection(
         RELATIONSHIP_STAGES,
-        index=True,
-        copy=False,
-        tracking=True,
+        company_dependent=True,
+        readonly=True,
+        groups=SALES_USERS,
     )
-    relationship_stage_date = fields.Date(string="Stage Since", copy=False, readonly=True)
-    care_currency_id = fields.Many2one("res.currency", compute="_compute_care_figures")
+    relationship_stage_date = fields.Date(
+        string="Stage Since", company_dependent=True, readonly=True, groups=SALES_USERS
+    )
+    care_currency_id = fields.Many2one(
+        "res.currency", compute="_compute_care_figures", groups=SALES_USERS
+    )
     revenue_12m = fields.Monetary(
         string="Revenue (12 months)",
         currency_field="care_currency_id",
         compute="_compute_care_figures",
+        groups=SALES_USERS,
         help="Posted invoices minus credit notes, untaxed, over the last 12 months.",
     )
     invoice_count_12m = fields.Integer(
-        string="Invoices (12 months)", compute="_compute_care_figures"
+        string="Invoices (12 months)", compute="_compute_care_figures", groups=SALES_USERS
     )
-    first_invoice_date = fields.Date(compute="_compute_care_figures")
-    last_invoice_date = fields.Date(compute="_compute_care_figures")
+    first_invoice_date = fields.Date(compute="_compute_care_figures", groups=SALES_USERS)
+    last_invoice_date = fields.Date(compute="_compute_care_figures", groups=SALES_USERS)
     care_history_ids = fields.One2many(
         "customer.care.member",
         "partner_id",
         string="Care Team History",
+        groups=SALES_USERS,
         help="Everyone who cared for this customer, in every layer, past and present.",
     )
     care_member_ids = fields.One2many(
         "customer.care.member",
         string="Care Team",
         compute="_compute_care_member_ids",
+        groups=SALES_USERS,
         help="The people caring for this customer today.",
     )
     care_layer_count = fields.Integer(
         string="Care Layers",
+        company_dependent=True,
         aggregator="min",
         readonly=True,
-        copy=False,
-        index=True,
+        groups=SALES_USERS,
         help="Distinct layers (account manager, backup, supervisor) covered today.",
     )
     care_coverage_ok = fields.Boolean(
         string="Care Coverage OK",
+        company_dependent=True,
         readonly=True,
-        copy=False,
-        index=True,
+        groups=SALES_USERS,
         help="The customer is cared for by at least as many layers as its tier requires.",
     )
     care_min_layers = fields.Integer(
-        related="customer_tier_id.min_care_layers", string="Required Layers", aggregator=None
+        related="customer_tier_id.min_care_layers",
+        string="Required Layers",
+        aggregator=None,
+        groups=SALES_USERS,
     )
-    tier_history_ids = fields.One2many("customer.tier.history", "partner_id", readonly=True)
+    tier_history_ids = fields.One2many(
+        "customer.tier.history", "partner_id", readonly=True, groups=SALES_USERS
+    )
     vip_interview_count = fields.Integer(
         string="VIP Interviews",
         compute="_compute_vip_interview_count",
-        groups="sales_team.group_sale_salesman",
+        groups=SALES_USERS,
     )
-    stage_history_ids = fields.One2many("customer.stage.history", "partner_id", readonly=True)
+    stage_history_ids = fields.One2many(
+        "customer.stage.history", "partner_id", readonly=True, groups=SALES_USERS
+    )
 
+    @api.depends_context("company")
     def _compute_care_figures(self):
         """Figures from the books, computed for the whole recordset at once:
         two grouped queries per company, whatever the number of partners."""
@@ -137,61 +185,122 @@ class ResPartner(models.Model):
                 "is_current"
             )
 
+    @api.depends("commercial_partner_id.manual_tier_id")
+    @api.depends_context("company")
+    def _compute_tier_locked(self):
+        # the manual tier is for managers' eyes; whether there is one is not
+        locked = set(self._care_locked_ids(self.commercial_partner_id.ids))
+        for partner in self:
+            partner.tier_locked = partner.commercial_partner_id.id in locked
+
+    def _search_tier_locked(self, operator, value):
+        if operator not in ("in", "not in"):
+            return NotImplemented
+        locked_ids = self._care_locked_ids()
+        locked = [("commercial_partner_id", "in", locked_ids)]
+        return locked if (operator == "in") == (True in value) else ["!", *locked]
+
     @api.model
     def _commercial_fields(self):
         return super()._commercial_fields() + CARE_COMMERCIAL_FIELDS
 
     @api.model_create_multi
     def create(self, vals_list):
+        if not self.env.su and any(CARE_COMPUTED_FIELDS & vals.keys() for vals in vals_list):
+            self._care_refuse_computed_write()
         partners = super().create(vals_list)
-        if not self.env.context.get("care_member_sync"):
-            partners.filtered(lambda p: p.user_id)._care_sync_account_manager()
+        partners.filtered(lambda p: p.user_id)._care_sync_account_manager()
         return partners
 
     def write(self, vals):
-        if self.env.context.get("care_evaluation"):
-            return super().write(vals)
-        sync_salesperson = "user_id" in vals and not self.env.context.get("care_member_sync")
-        if sync_salesperson:
+        if not self.env.su and CARE_COMPUTED_FIELDS & vals.keys():
+            self._care_refuse_computed_write()
+        if "user_id" in vals:
             self._care_check_salesperson_change(vals["user_id"])
-        tier_change = {"customer_tier_id", "tier_locked"} & vals.keys()
-        if tier_change:
-            vals = self._care_prepare_tier_change(vals)
-            old_tiers = {p: p.customer_tier_id for p in self if p.commercial_partner_id == p}
+        manual = "manual_tier_id" in vals
+        if manual:
+            old_tiers = {p: p.sudo().customer_tier_id for p in self._care_commercial()}
         result = super().write(vals)
-        if tier_change:
-            self._care_log_manual_tier_change(old_tiers)
-        if sync_salesperson:
+        if manual:
+            self._care_apply_manual_tier(old_tiers)
+        if CARE_COMMERCIAL_FIELDS_SET & vals.keys():
+            self._care_sync_contacts({k: vals[k] for k in CARE_COMMERCIAL_FIELDS_SET & vals.keys()})
+        if "user_id" in vals:
             self._care_sync_account_manager()
-        elif "customer_tier_id" in vals:
-            self._care_recompute_coverage()
         return result
 
-    def _care_prepare_tier_change(self, vals):
-        """Only managers choose tiers; a manager's choice locks the tier."""
-        if not self.env.su and not self.env.user.has_group("sales_team.group_sale_manager"):
-            raise AccessError(
-                self.env._("Only a sales manager can change or lock the tier of a customer.")
-            )
-        if "customer_tier_id" in vals and "tier_locked" not in vals:
-            # A manager who picks a tier by hand means it: keep it from the evaluation.
-            vals = dict(vals, tier_locked=bool(vals["customer_tier_id"]))
-        return vals
+    def _children_sync(self, values):
+        # Care fields reach the contacts in ``write``, in one statement for
+        # all of them, not one per company as Odoo's commercial sync would.
+        values = {k: v for k, v in values.items() if k not in CARE_COMMERCIAL_FIELDS_SET}
+        if not values:
+            return None
+        return super()._children_sync(values)
 
-    def _care_log_manual_tier_change(self, old_tiers):
+    @api.model
+    def _care_refuse_computed_write(self):
+        raise AccessError(
+            self.env._(
+                "Tier, relationship stage and care coverage come from the evaluation of the "
+                "books: a sales manager can set a manual tier instead."
+            )
+        )
+
+    def _care_commercial(self):
+        return self.filtered(lambda p: p.commercial_partner_id == p)
+
+    def _care_sync_contacts(self, vals):
+        """Give the contacts of these commercial entities their care ``vals``
+        (company-dependent: for the current company), in one write."""
+        commercial = self._care_commercial()
+        if not commercial:
+            return
+        contacts = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search([("commercial_partner_id", "in", commercial.ids), ("id", "not in", self.ids)])
+        )
+        if contacts:
+            # contacts show what their company holds; the caller was checked in write
+            contacts.write(vals)
+
+    def _care_apply_manual_tier(self, old_tiers):
+        """A manager's tier wins over the evaluated one; clearing it gives the
+        tier back to the evaluation. Logged in the history, coverage refreshed."""
+        groups = defaultdict(list)
+        for partner in old_tiers:
+            partner_sudo = partner.sudo()
+            groups[(partner_sudo.manual_tier_id or partner_sudo.auto_tier_id).id].append(partner.id)
+        # the caller may set the manual tier (field groups): the derived one follows
+        Partner = self.sudo().with_context(tracking_disable=True)
+        for tier_id, ids in groups.items():
+            Partner.browse(ids).write({"customer_tier_id": tier_id})
         history = [
             {
                 "partner_id": partner.id,
-                "company_id": (partner.company_id or self.env.company).id,
+                "company_id": self.env.company.id,
                 "old_tier_id": old_tier.id,
-                "new_tier_id": partner.customer_tier_id.id,
+                "new_tier_id": partner.sudo().customer_tier_id.id,
                 "reason": "manual",
             }
             for partner, old_tier in old_tiers.items()
-            if partner.customer_tier_id != old_tier
+            if partner.sudo().customer_tier_id != old_tier
         ]
         if history:
             self.env["customer.tier.history"].sudo().create(history)
+        self.browse([partner.id for partner in old_tiers])._care_recompute_coverage()
+
+    @api.model
+    def _care_locked_ids(self, ids=None):
+        """Commercial partners (among ``ids``) with a manual tier in the
+        current company: one statement."""
+        self.flush_model(["manual_tier_id"])
+        company_key = str(self.env.company.id)
+        query = "SELECT id FROM res_partner WHERE manual_tier_id ->> %s IS NOT NULL" + (
+            " AND id = ANY(%s)" if ids is not None else ""
+        )
+        self.env.cr.execute(query, [company_key, list(ids)] if ids is not None else [company_key])
+        return [row[0] for row in self.env.cr.fetchall()]
 
     def _care_account_manager(self):
         """The current account manager (layer 1) of this partner's company
@@ -202,9 +311,9 @@ class ResPartner(models.Model):
     def _care_check_salesperson_change(self, user_id):
         """Salespeople may take an unassigned customer; handing a customer
         over from its account manager to someone else is a manager's job."""
-        if self.env.su or self.env.user.has_group("sales_team.group_sale_manager"):
+        if self.env.su or self.env.user.has_group(SALES_MANAGERS):
             return
-        for partner in self.sudo().filtered(lambda p: p.commercial_partner_id == p):
+        for partner in self.sudo()._care_commercial():
             manager = partner.care_member_ids.filtered(lambda m: m.layer == "1").user_id
             if manager and manager.id != user_id:
                 raise AccessError(
@@ -220,11 +329,12 @@ class ResPartner(models.Model):
         """Make the partner's salesperson its current account manager (layer 1):
         end the previous one, promote the new one from any other layer.
         ``strict=False`` skips salespeople who do not work for the customer's
-        company instead of refusing them (install of the addon)."""
+        company instead of refusing them (install of the addon). Called after
+        the caller was allowed to change the salesperson (``write``)."""
         today = fields.Date.context_today(self)
-        Member = self.env["customer.care.member"].sudo().with_context(care_member_sync=True)
+        Member = self.env["customer.care.member"].sudo()
         leaving, to_create = Member.browse(), []
-        for partner in self.sudo().filtered(lambda p: p.commercial_partner_id == p):
+        for partner in self.sudo()._care_commercial():
             current = partner.care_member_ids
             manager = current.filtered(lambda m: m.layer == "1")
             if manager.user_id == partner.user_id:
@@ -240,19 +350,21 @@ class ResPartner(models.Model):
                         "user_id": partner.user_id.id,
                         "layer": "1",
                         "date_start": today,
-                        "company_id": (partner.company_id or self.env.company).id,
+                        "company_id": company.id,
                     }
                 )
         # one write and one create for all the partners, ends before starts
-        Member.browse(leaving.ids).write({"date_end": today})
+        if leaving:
+            leaving.write({"date_end": today})
         if to_create:
             Member.create(to_create)
         self._care_recompute_coverage()
 
     def _care_recompute_coverage(self):
-        """Store today's layer count and coverage, written only where they
-        change, grouped by value (membership changes, tier changes, the daily
-        cron)."""
+        """Store today's layer count and coverage in every company concerned
+        (the customer's, or every company for a shared customer), written only
+        where they change, grouped by value (membership changes, tier changes,
+        the daily cron)."""
         partners = self.commercial_partner_id.sudo()
         if not partners:
             return
@@ -261,20 +373,25 @@ class ResPartner(models.Model):
             .sudo()
             .search([("partner_id", "in", partners.ids), ("is_current", "=", True)])
         )
-        layers = {}
+        layers = defaultdict(set)
         for member in members:
-            layers.setdefault(member.partner_id.id, set()).add(member.layer)
-        groups = {}
-        for partner in partners:
-            count = len(layers.get(partner.id, ()))
-            required = partner.customer_tier_id.min_care_layers or 1
-            values = (count, count >= required)
-            if (partner.care_layer_count, partner.care_coverage_ok) != values:
-                groups.setdefault(values, []).append(partner.id)
-        for (count, ok), ids in groups.items():
-            partners.browse(ids).with_context(care_evaluation=True, tracking_disable=True).write(
-                {"care_layer_count": count, "care_coverage_ok": ok}
-            )
+            layers[member.partner_id.id, member.company_id.id].add(member.layer)
+        companies = self.env["res.company"].sudo().search([])  # pylint: disable=no-search-all
+        for company in companies:
+            in_company = partners.filtered(
+                lambda p, c=company: not p.company_id or p.company_id == c
+            ).with_company(company)
+            groups = defaultdict(list)
+            for partner in in_company:
+                count = len(layers.get((partner.id, company.id), ()))
+                required = partner.customer_tier_id.min_care_layers or 1
+                values = (count, count >= required)
+                if (partner.care_layer_count, partner.care_coverage_ok) != values:
+                    groups[values].append(partner.id)
+            for (count, ok), ids in groups.items():
+                in_company.browse(ids).with_context(tracking_disable=True).write(
+                    {"care_layer_count": count, "care_coverage_ok": ok}
+                )
 
     def action_care_activities_to_backup(self):
         """The account manager is away: give their open activities on this
@@ -337,19 +454,6 @@ class ResPartner(models.Model):
             ]
         )
 
-    def _children_sync(self, values):
-        if self.env.context.get("care_evaluation"):
-            # The evaluation writes contacts together with their company.
-            skip = {
-                *CARE_COMMERCIAL_FIELDS,
-                "care_layer_count",
-                "care_coverage_ok",
-            }
-            values = {k: v for k, v in values.items() if k not in skip}
-            if not values:
-                return None
-        return super()._children_sync(values)
-
     def action_view_vip_interviews(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -362,19 +466,23 @@ class ResPartner(models.Model):
     def action_care_evaluate(self):
         """Manager button: evaluate tier and stage of these customers now."""
         self._care_check_manager()
-        partners = self.commercial_partner_id
-        self.env["customer.care.evaluation"].sudo().evaluate_partners(partners)
+        # the evaluation reads every invoice of the customers: managers only (checked)
+        self.env["customer.care.evaluation"].sudo()._evaluate_partners(self.commercial_partner_id)
         return True
 
     def action_care_unlock_tier(self):
+        """Clear the manual tier: the evaluation decides again."""
         self._care_check_manager()
-        self.commercial_partner_id.write({"tier_locked": False})
-        self.env["customer.care.evaluation"].sudo().evaluate_partners(self.commercial_partner_id)
+        self.commercial_partner_id.write({"manual_tier_id": False})
+        # managers only (checked above)
+        self.env["customer.care.evaluation"].sudo()._evaluate_partners(self.commercial_partner_id)
         return True
 
+    @api.model
     def _care_check_manager(self):
-        if not self.env.su and not self.env.user.has_group("sales_team.group_sale_manager"):
-            raise AccessError(self.env._("Only a sales manager can evaluate customers."))
+        self.env["res.users"]._care_require_manager(
+            self.env._("Only a sales manager can evaluate customers or unlock their tier.")
+        )
 
     @api.model
     def _care_commercial_domain(self):

@@ -180,5 +180,5 @@ class CustomerCareCommon(AccountTestInvoicingCommon):
 
     def _evaluate(self, partners=None):
         if partners is None:
-            return self.evaluation.evaluate_all()
-        return self.evaluation.evaluate_partners(partners)
+            return self.evaluation._evaluate_all()
+        return self.evaluation._evaluate_partners(partners)

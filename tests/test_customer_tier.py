@@ -111,8 +111,10 @@ class TestCustomerTier(CustomerCareCommon):
             tracking_disable=False, mail_notrack=False
         )
         with Form(as_manager) as form:
-            form.customer_tier_id = self.tier_vip
+            form.manual_tier_id = self.tier_vip
         self.assertTrue(partner.tier_locked)
+        self.assertEqual(partner.customer_tier_id, self.tier_vip, "the manual tier wins")
+        self.assertEqual(partner.auto_tier_id, self.tier_d, "the evaluated tier is kept aside")
         self._evaluate(partner)
         self.assertEqual(partner.customer_tier_id, self.tier_vip, "the evaluation keeps it")
         self.assertRecordValues(
@@ -136,11 +138,11 @@ class TestCustomerTier(CustomerCareCommon):
         self.env.cr.precommit.run()
         partner.with_user(self.manager).with_context(
             tracking_disable=False, mail_notrack=False
-        ).write({"customer_tier_id": self.tier_b.id})
+        ).write({"manual_tier_id": self.tier_b.id})
         self.env.cr.precommit.run()  # tracking is written when the transaction ends
         partner.invalidate_recordset(["message_ids"])
         tracked = partner.message_ids.tracking_value_ids.filtered(
-            lambda t: t.field_id.name == "customer_tier_id"
+            lambda t: t.field_id.name == "manual_tier_id"
         )
         self.assertEqual(tracked.new_value_integer, self.tier_b.id)
 
@@ -148,14 +150,45 @@ class TestCustomerTier(CustomerCareCommon):
         partner = self._customer("Mine", user_id=self.salesman.id)
         as_salesman = partner.with_user(self.salesman)
         self.assertFalse(as_salesman.customer_tier_id)  # can read
+        # a context is client input: none of these flags opens the evaluation's fields
+        forged = as_salesman.with_context(
+            care_evaluation=True, care_member_sync=True, vip_reassign=True
+        )
+        for vals in (
+            {"customer_tier_id": self.tier_vip.id},
+            {"auto_tier_id": self.tier_vip.id},
+            {"manual_tier_id": self.tier_vip.id},
+            {"relationship_stage": "loyal"},
+            {"care_coverage_ok": True, "care_layer_count": 3},
+        ):
+            for record in (as_salesman, forged):
+                with self.subTest(vals=vals), self.assertRaises(AccessError):
+                    record.write(vals)
         with self.assertRaises(AccessError):
-            as_salesman.write({"customer_tier_id": self.tier_vip.id})
+            forged.action_care_evaluate()
         with self.assertRaises(AccessError):
-            as_salesman.write({"tier_locked": True})
+            forged.action_care_unlock_tier()
         with self.assertRaises(AccessError):
-            as_salesman.action_care_evaluate()
+            self.env["res.partner"].with_user(self.salesman).with_context(
+                care_evaluation=True
+            ).create({"name": "Born VIP", "customer_tier_id": self.tier_vip.id})
         self.assertFalse(partner.customer_tier_id)
+        self.assertFalse(partner.tier_locked)
         self.assertFalse(partner.tier_history_ids)
+
+    def test_contacts_show_their_company_tier_and_stage(self):
+        partner = self._customer("With contacts")
+        contact = self.env["res.partner"].create({"name": "Buyer", "parent_id": partner.id})
+        self._invoice(partner, 100.0, self._days_ago(3))
+        self._evaluate(partner)
+        self.assertEqual(contact.customer_tier_id, self.tier_d)
+        self.assertEqual(contact.relationship_stage, "new")
+        partner.with_user(self.manager).manual_tier_id = self.tier_a
+        self.assertEqual(contact.customer_tier_id, self.tier_a)
+        self.assertTrue(contact.tier_locked)
+        late = self.env["res.partner"].create({"name": "New buyer", "parent_id": partner.id})
+        self.assertEqual(late.customer_tier_id, self.tier_a, "a new contact gets it at once")
+        self.assertEqual(late.relationship_stage, "new")
 
     def test_bad_tier_configuration_is_refused_and_writes_nothing(self):
         Tier = self.env["customer.tier"].with_user(self.manager)

@@ -62,18 +62,18 @@ class TestEvaluation(CustomerCareCommon):
         total = self._in_scope()
         self.assertGreaterEqual(total, 7)
         self.assertEqual(self._run_cron(stop_after_batches=1), [3])
-        progress = self.evaluation._get_progress(self.today)
-        self.assertFalse(progress.get("done"))
+        progress = self.evaluation._get_progress()
         self.assertTrue(progress["last_id"], "the first batch is kept")
         batches = self._run_cron()
         self.assertEqual(sum(batches), total - 3, "the next run evaluates the rest only")
-        self.assertTrue(self.evaluation._get_progress(self.today)["done"])
+        self.assertEqual(self.evaluation._get_progress(), {}, "a complete run leaves nothing")
         self.assertTrue(all(self.customers.mapped("relationship_stage")))
         self.assertTrue(all(self.customers.mapped("customer_tier_id")))
 
-    def test_next_day_the_cron_evaluates_everyone_again(self):
+    def test_a_completed_run_does_not_make_the_next_one_a_no_op(self):
         self._run_cron()
-        self.assertEqual(self._run_cron(), [])
+        # "Run manually" on the cron the same day evaluates everyone again
+        self.assertEqual(sum(self._run_cron()), self._in_scope())
         with freeze_time(self.today + timedelta(days=1)):
             self.assertEqual(sum(self._run_cron()), self._in_scope())
 
@@ -87,7 +87,7 @@ class TestEvaluation(CustomerCareCommon):
             [("partner_id", "in", self.customers.ids)]
         )
         self.assertEqual(len(history), 7)
-        self.assertEqual(self._run_cron(), [], "already evaluated today: nothing to do")
+        self._run_cron()
         self.env["customer.care.evaluation"].with_user(self.manager).action_evaluate_all()
         self.assertEqual(self.customers.mapped("customer_tier_id"), tiers)
         self.assertEqual(
@@ -113,7 +113,7 @@ class TestEvaluation(CustomerCareCommon):
 
     def test_own_companies_users_and_vendors_are_not_customers(self):
         vendor = self._customer("Vendor only", supplier_rank=1)
-        self.evaluation.evaluate_all()
+        self.evaluation._evaluate_all()
         self.assertFalse(vendor.relationship_stage)
         self.assertFalse(self.company.partner_id.relationship_stage)
         self.assertFalse(self.salesman.partner_id.relationship_stage)
@@ -132,12 +132,12 @@ class TestEvaluation(CustomerCareCommon):
             return partners
 
         warm_up, few, many = make(1, "Warm-up"), make(2, "Few"), make(12, "Many")
-        self.evaluation.evaluate_partners(warm_up)  # caches (tiers, subtypes...) filled once
+        self.evaluation._evaluate_partners(warm_up)  # caches (tiers, subtypes...) filled once
         counts = []
         for partners in (few, many):
             self.env.invalidate_all(flush=True)
             before = self.env.cr.sql_log_count
-            self.evaluation.evaluate_partners(partners)
+            self.evaluation._evaluate_partners(partners)
             self.env.flush_all()
             counts.append(self.env.cr.sql_log_count - before)
         self.assertEqual(set(few.mapped("customer_tier_id")), {self.tier_d})

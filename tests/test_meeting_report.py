@@ -33,7 +33,7 @@ class TestMeetingReport(MonthlyPlanCommon):
         # pipes fell against the same month last year
         cls._invoice(cls.managed, 900.0, month - relativedelta(years=1), product=cls.pipe)
         cls._invoice(cls.managed, 100.0, month + relativedelta(days=1), product=cls.pipe)
-        cls.env["customer.care.evaluation"].evaluate_all()
+        cls.env["customer.care.evaluation"]._evaluate_all()
         cls.draft_commitment = cls.env["sale.revenue.commitment"].create(
             {
                 "name": "Danube framework",
