@@ -126,7 +126,8 @@ class SaleMonthlyPlan(models.Model):
         for plan in self:
             lines = plan.line_ids
             plan.amount_committed = sum(lines.mapped("committed_revenue"))
-            plan.amount_achieved = sum(lines.mapped("actual_revenue"))
+            # a customer also planned by a colleague counts once for the team
+            plan.amount_achieved = sum(lines.mapped("counted_revenue"))
             plan.ordered_count = len(lines.filtered("has_ordered"))
             plan.achieved_percent = (
                 100.0 * plan.amount_achieved / plan.amount_expected if plan.amount_expected else 0.0

@@ -7,9 +7,29 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import SQL
 
 from .res_partner import RELATIONSHIP_STAGES
 from .sale_monthly_plan import PLANNED_ACTIVITY_TYPES
+
+# A customer planned by two salespeople in the same month (its account
+# manager and its backup, say) is one customer for the team: its revenue
+# counts once, for the plan of the salesperson who is its account manager
+# (layer 1) during the month, else for the plan that planned it first. The
+# rank of a line ``l`` of plan ``p`` among the lines of the same customer,
+# month and company; 1 owns the revenue. Shared by the lines and the analysis.
+REVENUE_OWNER_RANK = SQL(
+    """row_number() OVER (
+        PARTITION BY p.company_id, l.partner_id, p.date
+        ORDER BY EXISTS (
+            SELECT 1 FROM customer_care_member m
+             WHERE m.partner_id = l.partner_id AND m.user_id = p.user_id
+               AND m.layer = '1' AND m.state = 'confirmed'
+               AND m.date_start < (p.date + interval '1 month')::date
+               AND (m.date_end IS NULL OR m.date_end > p.date)
+        ) DESC, l.id
+    )"""
+)
 
 
 class SaleMonthlyPlanLine(models.Model):
@@ -42,6 +62,17 @@ class SaleMonthlyPlanLine(models.Model):
         string="Achieved",
         compute="_compute_figures",
         help="Posted invoices minus credit notes of the customer in the month, untaxed.",
+    )
+    counted_revenue = fields.Monetary(
+        string="Counted",
+        compute="_compute_figures",
+        help="The achieved revenue this plan counts in its totals. A customer planned by "
+        "several salespeople in the same month counts once: for the plan of its account "
+        "manager, else for the plan that planned it first.",
+    )
+    revenue_counted_here = fields.Boolean(
+        compute="_compute_figures",
+        help="This plan counts the customer's revenue (another plan may show it too).",
     )
     achieved_percent = fields.Float(string="Achieved (%)", compute="_compute_figures")
     has_ordered = fields.Boolean(
@@ -94,8 +125,10 @@ class SaleMonthlyPlanLine(models.Model):
         """Stage and tier when the customer was planned: they stay as they
         were, the ``*_now`` fields show where the customer is today."""
         for line in self:
-            line.stage_planned = line.partner_id.relationship_stage
-            line.tier_planned_id = line.partner_id.customer_tier_id
+            # tier and stage are company-dependent: the plan's company's
+            partner = line.partner_id.with_company(line.plan_id.company_id or self.env.company)
+            line.stage_planned = partner.relationship_stage
+            line.tier_planned_id = partner.customer_tier_id
 
     @api.depends("partner_id", "plan_id.date", "expected_revenue")
     def _compute_figures(self):
@@ -124,9 +157,12 @@ class SaleMonthlyPlanLine(models.Model):
                 partners, date_to=month_end, include_planned=False
             )
             committed = Commitment._monthly_share_by_partner(partners.ids, month, company)
+            owners = lines._revenue_owner_ids()
             for line in lines:
                 pid = line.partner_id.id
                 line.actual_revenue = actual.get(pid, 0.0)
+                line.revenue_counted_here = line.id in owners or not line.id
+                line.counted_revenue = line.actual_revenue if line.revenue_counted_here else 0.0
                 line.achieved_percent = (
                     100.0 * line.actual_revenue / line.expected_revenue
                     if line.expected_revenue
@@ -139,10 +175,43 @@ class SaleMonthlyPlanLine(models.Model):
                 line.last_interaction_kind = interactions.get(pid, {}).get("kind")
                 line.committed_revenue = committed.get(pid, 0.0)
 
+    def _revenue_owner_ids(self):
+        """The lines of ``self`` that count their customer's revenue (see
+        ``REVENUE_OWNER_RANK``): one statement for all of them. Ranked over
+        every plan, whoever reads: only which line counts is learnt."""
+        ids = [line_id for line_id in self.ids if line_id]
+        if not ids:
+            return set()
+        self.flush_model()
+        self.env["sale.monthly.plan"].flush_model(["date", "user_id", "company_id"])
+        self.env["customer.care.member"].flush_model()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT id FROM (
+                    SELECT l.id, %(rank)s AS rank
+                      FROM sale_monthly_plan_line l
+                      JOIN sale_monthly_plan p ON p.id = l.plan_id
+                     WHERE (l.partner_id, p.date, p.company_id) IN (
+                            SELECT l2.partner_id, p2.date, p2.company_id
+                              FROM sale_monthly_plan_line l2
+                              JOIN sale_monthly_plan p2 ON p2.id = l2.plan_id
+                             WHERE l2.id = ANY(%(ids)s))
+                ) ranked
+                 WHERE rank = 1 AND id = ANY(%(ids)s)
+                """,
+                rank=REVENUE_OWNER_RANK,
+                ids=ids,
+            )
+        )
+        return {row[0] for row in self.env.cr.fetchall()}
+
     def _set_empty_figures(self):
         self.update(
             {
                 "actual_revenue": 0.0,
+                "counted_revenue": 0.0,
+                "revenue_counted_here": False,
                 "achieved_percent": 0.0,
                 "has_ordered": False,
                 "revenue_last_month": 0.0,

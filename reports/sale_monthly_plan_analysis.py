@@ -8,6 +8,7 @@ from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from ..models.res_partner import RELATIONSHIP_STAGES
+from ..models.sale_monthly_plan_line import REVENUE_OWNER_RANK
 
 
 class SaleMonthlyPlanAnalysis(models.Model):
@@ -29,7 +30,14 @@ class SaleMonthlyPlanAnalysis(models.Model):
     )
     stage_planned = fields.Selection(RELATIONSHIP_STAGES, string="Stage at Planning", readonly=True)
     expected_revenue = fields.Monetary(string="Expected", readonly=True)
-    actual_revenue = fields.Monetary(string="Achieved", readonly=True)
+    actual_revenue = fields.Monetary(
+        string="Achieved",
+        readonly=True,
+        help="Posted invoices minus credit notes of the customer in the month, counted once "
+        "for the team: a customer planned by several salespeople counts for its account "
+        "manager's plan (else the plan that planned it first), zero in the others.",
+    )
+    revenue_counted_here = fields.Boolean(string="Revenue Counted Here", readonly=True)
     planned_calls = fields.Integer(string="Calls", readonly=True)
     planned_meetings = fields.Integer(string="Meetings", readonly=True)
     planned_tasks = fields.Integer(string="Tasks", readonly=True)
@@ -52,7 +60,10 @@ class SaleMonthlyPlanAnalysis(models.Model):
                 CREATE OR REPLACE VIEW %s AS (
                     SELECT l.id, p.id AS plan_id, p.date, p.state, p.user_id, p.team_id,
                            p.company_id, l.partner_id, l.stage_planned, l.tier_planned_id,
-                           l.expected_revenue, COALESCE(r.revenue, 0) AS actual_revenue,
+                           l.expected_revenue,
+                           CASE WHEN %s = 1 THEN COALESCE(r.revenue, 0) ELSE 0 END
+                               AS actual_revenue,
+                           %s = 1 AS revenue_counted_here,
                            l.planned_calls, l.planned_meetings, l.planned_tasks
                       FROM sale_monthly_plan_line l
                       JOIN sale_monthly_plan p ON p.id = l.plan_id
@@ -63,6 +74,8 @@ class SaleMonthlyPlanAnalysis(models.Model):
                 )
                 """,
                 SQL.identifier(self._table),
+                REVENUE_OWNER_RANK,
+                REVENUE_OWNER_RANK,
                 revenue,
             )
         )
