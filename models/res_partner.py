@@ -54,7 +54,6 @@ class ResPartner(models.Model):
     )
     manual_tier_id = fields.Many2one(
         "customer.tier",
-        string="Manual Tier",
         company_dependent=True,
         tracking=True,
         groups=SALES_MANAGERS,
@@ -63,7 +62,6 @@ class ResPartner(models.Model):
     )
     customer_tier_id = fields.Many2one(
         "customer.tier",
-        string="Customer Tier",
         company_dependent=True,
         readonly=True,
         groups=SALES_USERS,

@@ -37,7 +37,7 @@ class SaleMonthlyPlanAnalysis(models.Model):
         "for the team: a customer planned by several salespeople counts for its account "
         "manager's plan (else the plan that planned it first), zero in the others.",
     )
-    revenue_counted_here = fields.Boolean(string="Revenue Counted Here", readonly=True)
+    revenue_counted_here = fields.Boolean(readonly=True)
     planned_calls = fields.Integer(string="Calls", readonly=True)
     planned_meetings = fields.Integer(string="Meetings", readonly=True)
     planned_tasks = fields.Integer(string="Tasks", readonly=True)
