@@ -195,10 +195,7 @@ class CustomerCareMember(models.Model):
         return members
 
     def write(self, vals):
-        if not self._is_care_manager():
-            raise AccessError(
-                self.env._("Only a sales manager can change or end a care team membership.")
-            )
+        self._check_care_manager()
         partners = self.partner_id
         result = super().write(vals)
         self._sync_partner_salesperson()
@@ -220,11 +217,13 @@ class CustomerCareMember(models.Model):
 
     def action_confirm(self):
         """Manager: confirm a proposed backup."""
+        self._check_care_manager()
         self.filtered(lambda m: m.state == "proposed").write({"state": "confirmed"})
         return True
 
     def action_end(self):
         """Manager: end these memberships today."""
+        self._check_care_manager()
         today = fields.Date.context_today(self)
         self.filtered(lambda m: not m.date_end or m.date_end > today).write({"date_end": today})
         return True
@@ -268,14 +267,30 @@ class CustomerCareMember(models.Model):
         members.partner_id._care_recompute_coverage()
 
     @api.model
+    def _check_care_manager(self):
+        # the user, not a context, decides: a context is client input
+        self.env["res.users"]._care_require_manager(
+            self.env._("Only a sales manager can change or end a care team membership.")
+        )
+
+    @api.model
     def _is_care_manager(self):
-        return self.env.su or self.env.user.has_group("sales_team.group_sale_manager")
+        """Whether the caller manages care teams (a sales manager, or internal
+        code running as superuser after checking its own caller); anyone else
+        may only propose a backup."""
+        try:
+            self._check_care_manager()
+        except AccessError:
+            return False
+        return True
 
     @api.model
     def _check_proposal(self, vals):
         """A salesperson may propose a backup (layer 2) for a customer of
         which they are the current account manager; nothing else."""
         partner = self.env["res.partner"].browse(vals.get("partner_id"))
+        # sudo: only to read who cares for the customer, so that a salesperson
+        # who may not see it gets this sentence rather than a bare access error
         is_own = partner.sudo().care_member_ids.filtered(
             lambda m: m.layer == "1" and m.user_id == self.env.user
         )
@@ -288,15 +303,27 @@ class CustomerCareMember(models.Model):
             )
 
     def _sync_partner_salesperson(self):
-        """Odoo's salesperson of the customer is its current account manager."""
-        if self.env.context.get("care_member_sync"):
-            return
-        partners = self.filtered(lambda m: m.layer == "1").partner_id
+        """Odoo's salesperson of the customer is its current account manager
+        (layer 1).  Written only where it differs: the partner side, which
+        ends and creates memberships when a salesperson changes, then finds
+        the two already equal and writes nothing back (values stop the loop,
+        not a context).  A customer left without a current account manager
+        loses its salesperson only if it is the person whose account
+        management these memberships ended (not while the partner side
+        replaces them by the new salesperson)."""
+        account = self.filtered(lambda m: m.layer == "1")
         by_user = defaultdict(list)
-        for partner in partners.sudo():
-            manager = partner.care_member_ids.filtered(lambda m: m.layer == "1")[:1]
-            if partner.user_id != manager.user_id:
-                by_user[manager.user_id.id].append(partner.id)
-        Partner = self.env["res.partner"].sudo().with_context(care_member_sync=True)
+        for partner in account.partner_id.sudo():
+            manager = partner.care_member_ids.filtered(lambda m: m.layer == "1").user_id[:1]
+            if partner.user_id == manager:
+                continue
+            ended_here = account.filtered(lambda m, p=partner: m.partner_id == p).user_id
+            if not manager and partner.user_id not in ended_here:
+                continue
+            by_user[manager.id].append(partner.id)
+        # sudo: create and write checked the caller (a manager; a salesperson's
+        # proposal never reaches layer 1), and the salesperson follows the
+        # team whoever may edit the customer
+        Partner = self.env["res.partner"].sudo()
         for user_id, partner_ids in by_user.items():
             Partner.browse(partner_ids).write({"user_id": user_id or False})

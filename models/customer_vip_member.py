@@ -4,7 +4,7 @@
 the one who brought the customer in."""
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 MEMBER_STATES = [
     ("draft", "To Schedule"),
@@ -155,19 +155,8 @@ class CustomerVipMember(models.Model):
             seen.add(pair)
 
     def write(self, vals):
-        # changing who interviews a customer goes through the reassignment
-        # (with its reason), except while the list is being prepared
-        if (
-            "user_id" in vals
-            and not self.env.context.get("vip_reassign")
-            and self.filtered(lambda m: m.state != "draft")
-        ):
-            raise UserError(
-                self.env._(
-                    "Use Reassign to give a scheduled customer to someone else: "
-                    "the reason is logged."
-                )
-            )
+        if "user_id" in vals:
+            self._check_interviewer_change(vals["user_id"])
         if {"programme_id", "partner_id"} & set(vals):
             self._check_new_pairs(
                 [
@@ -191,6 +180,7 @@ class CustomerVipMember(models.Model):
         return super().unlink()
 
     def action_reassign(self):
+        """Open the reassignment wizard (a reason is asked)."""
         self._check_manager()
         return {
             "type": "ir.actions.act_window",
@@ -269,5 +259,71 @@ class CustomerVipMember(models.Model):
 
     @api.model
     def _check_manager(self):
-        if not self.env.su and not self.env.user.has_group("sales_team.group_sale_manager"):
-            raise AccessError(self.env._("Only a sales manager can change the VIP list."))
+        # the user, not a context, decides: a context is client input
+        self.env["res.users"]._care_require_manager(
+            self.env._("Only a sales manager can change the VIP list.")
+        )
+
+    def _check_interviewer_change(self, user_id):
+        """Only managers choose who interviews a customer; once the interview
+        is scheduled, through the reassignment, which logs the reason."""
+        changed = self.filtered(lambda m: m.user_id.id != (user_id or False))
+        if not changed:
+            return
+        self.env["res.users"]._care_require_manager(
+            self.env._("Only a sales manager can choose who interviews a VIP customer.")
+        )
+        if changed.filtered(lambda m: m.state != "draft") and not self.env.su:
+            raise UserError(
+                self.env._(
+                    "Use Reassign to give a scheduled customer to someone else: "
+                    "the reason is logged."
+                )
+            )
+
+    def _vip_reassign(self, user, reason):
+        """Give these customers to ``user`` as interviewer, for ``reason``:
+        a reassignment row and a message per customer keep the reason, and the
+        planned meeting goes with the customer.  Managers only.  Returns the
+        members that changed hands."""
+        self.env["res.users"]._care_require_manager(
+            self.env._("Only a sales manager can reassign VIP customers.")
+        )
+        self.check_access("write")
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason of the reassignment."))
+        if not user or user.share:
+            raise UserError(self.env._("Choose an internal user as the new interviewer."))
+        members = self.filtered(lambda m: m.user_id != user)
+        if not members:
+            raise UserError(
+                self.env._("These customers are already assigned to %(user)s.", user=user.name)
+            )
+        # sudo: reassignments are read-only to everyone (ACL), so that they stay
+        # what happened; only this method, after checking its caller, writes them
+        self.env["customer.vip.reassignment"].sudo().create(
+            [
+                {
+                    "member_id": member.id,
+                    "old_user_id": member.user_id.id,
+                    "new_user_id": user.id,
+                    "reason": reason,
+                }
+                for member in members
+            ]
+        )
+        for member in members:
+            member.message_post(
+                body=self.env._(
+                    "Reassigned from %(old)s to %(new)s: %(reason)s",
+                    old=member.user_id.name or self.env._("nobody"),
+                    new=user.name,
+                    reason=reason,
+                )
+            )
+        # sudo: the one path that changes the interviewer of a scheduled
+        # customer (write refuses it to everyone else): its reason is logged above
+        members.sudo().write({"user_id": user.id})
+        # the planned meeting goes with the customer
+        members.activity_id.write({"user_id": user.id})
+        return members

@@ -3,10 +3,12 @@
 
 from ast import literal_eval
 from datetime import timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, ValidationError
+from odoo.service.model import call_kw
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import CustomerCareCommon
@@ -240,6 +242,54 @@ class TestCareTeam(CustomerCareCommon):
         self.assertEqual(self.customer.care_layer_count, 2)
         with self.assertRaises(ValidationError):
             proposal.with_user(self.manager).unlink()
+
+    def test_a_context_flag_never_bypasses_the_team_rules(self):
+        forged = {"care_member_sync": True}
+        mine = self._member(self.salesman, "1")
+        free = self._customer("Nobody's yet")
+        Member = self.Member.with_user(self.salesman)
+        layer_1 = {"partner_id": free.id, "user_id": self.salesman.id, "layer": "1"}
+        with self.assertRaises(AccessError):
+            Member.with_context(**forged).create(layer_1)
+        with self.assertRaises(AccessError):
+            call_kw(Member, "create", [layer_1], {"context": forged})
+        for vals in ({"date_end": self.today}, {"user_id": self.salesman_2.id}, {"layer": "2"}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                mine.with_user(self.salesman).with_context(**forged).write(vals)
+            with self.subTest(vals=vals, how="rpc"), self.assertRaises(AccessError):
+                call_kw(Member, "write", [mine.ids, vals], {"context": forged})
+        self.assertFalse(free.care_history_ids)
+        self.assertRecordValues(mine, [{"user_id": self.salesman.id, "date_end": False}])
+
+        # nor does it cut the salesperson off the account manager
+        Member = self.Member.with_user(self.manager).with_context(**forged)
+        Member.create(layer_1)
+        self.assertEqual(free.user_id, self.salesman)
+        mine.with_user(self.manager).with_context(**forged).action_end()
+        self.assertFalse(self.customer.user_id)
+
+    def test_salesperson_sync_writes_only_what_differs(self):
+        """Member -> partner and partner -> members end after one round: each
+        side compares values before writing."""
+        Partner = type(self.env["res.partner"])
+        written = []
+        original_write = Partner.write
+
+        def write(records, vals):
+            if "user_id" in vals:
+                written.append((records, vals["user_id"]))
+            return original_write(records, vals)
+
+        with patch.object(Partner, "write", write):
+            self._member(self.salesman, "1")
+            self.assertEqual(written, [(self.customer, self.salesman.id)], "member -> partner")
+            written.clear()
+            self.customer.with_user(self.manager).user_id = self.salesman_2
+            self.assertEqual(written, [(self.customer, self.salesman_2.id)], "no write back")
+        self.assertEqual(
+            self.customer.care_member_ids.mapped(lambda m: (m.user_id, m.layer)),
+            [(self.salesman_2, "1")],
+        )
 
     def test_coverage_view_lists_under_covered_customers(self):
         covered = self._customer("Covered")

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
+from odoo.service.model import call_kw
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import CustomerCareCommon
@@ -521,6 +522,74 @@ class TestHandover(CustomerCareCommon):
             with self.subTest(message=message), self.assertRaisesRegex(UserError, message):
                 Wizard.create(values).action_confirm()
         self.assertEqual(self._snapshot(), snapshot)
+
+    def test_the_handover_is_a_model_method_the_wizard_calls(self):
+        Log = self.Log.with_user(self.manager)
+        preview = Log._handover_preview(self.leaver, self.successor, self.today, self.company)
+        wizard = self._form(self.leaver, self.successor).save()
+        self.assertEqual(
+            [(move["record_type"], move["record"]) for move in preview],
+            [(line.record_type, line.reference) for line in wizard.line_ids],
+            "the wizard shows the model's preview",
+        )
+        log = Log._handover_execute(
+            self.leaver, self.successor, self.today, self.company, note="Moved abroad"
+        )
+        self.assertRecordValues(
+            log,
+            [
+                {
+                    "mode": "user",
+                    "note": "Moved abroad",
+                    "user_id": self.manager.id,
+                    "member_count": 3,
+                }
+            ],
+        )
+        self.assertEqual(log.env.uid, self.manager.id)
+        self.assertFalse(log.env.su, "the log comes back as the caller's")
+        self.assertEqual(self.acme.user_id, self.successor)
+        with self.assertRaisesRegex(UserError, "nothing to hand over"):
+            Log._handover_execute(self.leaver, self.successor, self.today, self.company)
+
+    def test_the_handover_refuses_non_managers_whatever_the_context(self):
+        forged = {"care_member_sync": True, "vip_reassign": True, "care_evaluation": True}
+        wizard = self._form(self.leaver, self.successor).save()
+        snapshot = self._snapshot()
+        args = (self.leaver, self.successor, self.today, self.company)
+        for user in (self.salesman, self.team_leader):
+            Log = self.Log.with_user(user).with_context(**forged)
+            with self.subTest(user=user.login):
+                with self.assertRaises(AccessError):
+                    Log._handover_execute(*args)
+                with self.assertRaises(AccessError):
+                    Log._handover_preview(*args)
+                # as a client would call it: /web/dataset/call_kw and call_button
+                with self.assertRaises(AccessError):
+                    call_kw(Log, "_handover_execute", [a.id for a in args[:2]], {"context": forged})
+                with self.assertRaises(AccessError):
+                    call_kw(
+                        self.env["customer.care.handover"].with_user(user),
+                        "action_confirm",
+                        [wizard.ids],
+                        {"context": forged},
+                    )
+                with self.assertRaises(AccessError):
+                    call_kw(
+                        self.env["customer.care.handover"].with_user(user),
+                        "create",
+                        [{"from_user_id": self.leaver.id, "to_user_id": user.id}],
+                        {"context": forged},
+                    )
+        self.assertEqual(self._snapshot(), snapshot)
+        # the manager's button, through the same entry point
+        action = call_kw(
+            self.env["customer.care.handover"].with_user(self.manager),
+            "action_confirm",
+            [wizard.ids],
+            {},
+        )
+        self.assertEqual(self.Log.browse(action["res_id"]).member_count, 3)
 
     def test_only_managers_hand_over(self):
         for user in (self.salesman, self.team_leader):

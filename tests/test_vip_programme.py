@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.service.model import call_kw
 from odoo.tests import Form, tagged
 
 from .vip_common import VipCommon
@@ -154,6 +155,56 @@ class TestVipProgramme(VipCommon):
             self.env["customer.vip.reassign"].with_user(self.salesman).create(
                 {"member_ids": member.ids, "user_id": self.salesman.id, "reason": "Mine"}
             )
+
+    def test_a_context_never_reassigns_a_vip_customer(self):
+        member = self._vip_member(self.customer)
+        draft = self._vip_member(self._customer("Still in preparation"))
+        self.programme.with_user(self.manager).action_start()
+        self.programme.with_user(self.manager).action_schedule_interviews()
+        self.assertEqual((member.state, draft.state), ("scheduled", "draft"), "nobody to plan")
+        forged = {"vip_reassign": True}
+        # a salesperson never chooses who interviews a customer, flag or not
+        for how in ("orm", "rpc"):
+            with self.subTest(how=how), self.assertRaises(AccessError):
+                as_salesman = member.with_user(self.salesman)
+                if how == "orm":
+                    as_salesman.with_context(**forged).write({"user_id": self.salesman_2.id})
+                else:
+                    call_kw(
+                        as_salesman.browse(),
+                        "write",
+                        [member.ids, {"user_id": self.salesman_2.id}],
+                        {"context": forged},
+                    )
+        # the reassignment is internal API, for managers only
+        with self.assertRaises(AccessError):
+            call_kw(
+                self.env["customer.vip.member"].with_user(self.manager),
+                "_vip_reassign",
+                [member.ids, self.salesman_2.id, "No reason"],
+                {"context": forged},
+            )
+        with self.assertRaises(AccessError):
+            member.with_user(self.salesman).with_context(**forged)._vip_reassign(
+                self.salesman, "Mine"
+            )
+        # nor does a flag let a manager skip the reason of a scheduled customer
+        with self.assertRaisesRegex(UserError, "Reassign"):
+            member.with_user(self.manager).with_context(**forged).write(
+                {"user_id": self.salesman_2.id}
+            )
+        self.assertEqual(member.user_id, self.salesman)
+        self.assertFalse(member.reassignment_ids)
+        # while the list is prepared, a manager chooses freely
+        draft.with_user(self.manager).user_id = self.salesman_2
+        self.assertEqual(draft.user_id, self.salesman_2)
+        # the model method: the reason is required, then logged
+        with self.assertRaisesRegex(UserError, "reason"):
+            member.with_user(self.manager)._vip_reassign(self.salesman_2, "  ")
+        moved = member.with_user(self.manager)._vip_reassign(self.salesman_2, "On leave")
+        self.assertEqual(moved, member)
+        self.assertEqual(member.user_id, self.salesman_2)
+        self.assertEqual(member.reassignment_ids.reason, "On leave")
 
     def test_weekly_quotas_default_from_company_settings(self):
         self.company.write({"vip_quota_dedicated": 15, "vip_quota_regular": 6})

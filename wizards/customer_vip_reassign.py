@@ -2,7 +2,6 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
 
 
 class CustomerVipReassign(models.TransientModel):
@@ -32,37 +31,5 @@ class CustomerVipReassign(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
-        self.env["customer.vip.member"]._check_manager()
-        if not (self.reason or "").strip():
-            raise UserError(self.env._("Give the reason of the reassignment."))
-        members = self.member_ids.filtered(lambda m: m.user_id != self.user_id)
-        if not members:
-            raise UserError(
-                self.env._(
-                    "These customers are already assigned to %(user)s.", user=self.user_id.name
-                )
-            )
-        self.env["customer.vip.reassignment"].sudo().create(
-            [
-                {
-                    "member_id": member.id,
-                    "old_user_id": member.user_id.id,
-                    "new_user_id": self.user_id.id,
-                    "reason": self.reason,
-                }
-                for member in members
-            ]
-        )
-        for member in members:
-            member.message_post(
-                body=self.env._(
-                    "Reassigned from %(old)s to %(new)s: %(reason)s",
-                    old=member.user_id.name or self.env._("nobody"),
-                    new=self.user_id.name,
-                    reason=self.reason,
-                )
-            )
-        members.with_context(vip_reassign=True).write({"user_id": self.user_id.id})
-        # the planned meeting goes with the customer
-        members.activity_id.write({"user_id": self.user_id.id})
+        self.member_ids._vip_reassign(self.user_id, self.reason)
         return {"type": "ir.actions.act_window_close"}
