@@ -74,6 +74,9 @@ class IrActionsReport(models.Model):
         for page, page_stamp in zip(reader.pages, stamps.pages, strict=True):
             page.merge_page(page_stamp)
             writer.add_page(page)
+        for page in writer.pages:
+            # merging leaves the page's content uncompressed: 20 times larger
+            page.compress_content_streams()
         output = io.BytesIO()
         writer.write(output)
         return output.getvalue()
