@@ -46,6 +46,7 @@
         "wizards/sale_monthly_plan_return_views.xml",
         "wizards/sale_care_meeting_report_wizard_views.xml",
         "wizards/customer_vip_reassign_views.xml",
+        "reports/care_report_layout.xml",
         "reports/sale_care_meeting_report.xml",
         "reports/customer_vip_quota_report_views.xml",
         "reports/vip_programme_report.xml",

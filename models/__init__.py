@@ -18,6 +18,7 @@ from . import customer_vip_reassignment
 from . import customer_vip_interview
 from . import customer_care_case
 from . import res_company
+from . import ir_actions_report
 from . import res_config_settings
 from . import res_partner
 from . import sale_order

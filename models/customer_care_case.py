@@ -9,6 +9,7 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 from odoo.fields import Domain
+from odoo.tools import format_date
 
 CASE_STATES = [
     ("open", "Open"),
@@ -99,7 +100,11 @@ class CustomerCareCase(models.Model):
     def _compute_is_overdue(self):
         today = fields.Date.context_today(self)
         for case in self:
-            case.is_overdue = case.state in ("open", "in_progress") and case.date_deadline < today
+            case.is_overdue = bool(
+                case.state in ("open", "in_progress")
+                and case.date_deadline
+                and case.date_deadline < today
+            )
 
     def _search_is_overdue(self, operator, value):
         if operator not in ("in", "not in"):
@@ -111,6 +116,19 @@ class CustomerCareCase(models.Model):
             ]
         )
         return domain if (operator == "in") == (True in value) else ~domain
+
+    @api.constrains("date_open", "date_deadline")
+    def _check_deadline(self):
+        for case in self:
+            if case.date_open and case.date_deadline and case.date_deadline < case.date_open:
+                raise ValidationError(
+                    self.env._(
+                        "The deadline of a problem of %(customer)s cannot be before the day it "
+                        "was opened (%(date)s).",
+                        customer=case.partner_id.display_name,
+                        date=format_date(self.env, case.date_open),
+                    )
+                )
 
     @api.constrains("state", "resolution")
     def _check_resolution(self):

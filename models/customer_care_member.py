@@ -230,8 +230,9 @@ class CustomerCareMember(models.Model):
 
     def _is_current_on(self, day):
         self.ensure_one()
-        return (
+        return bool(
             self.state == "confirmed"
+            and self.date_start
             and self.date_start <= day
             and (not self.date_end or self.date_end > day)
         )

@@ -190,5 +190,7 @@ class SaleRevenueCommitment(models.Model):
         self.ensure_one()
         if not self.date_end or today > self.date_end:
             return 0
-        start = max(today, self.date_start)
-        return (self.date_end.year - start.year) * 12 + self.date_end.month - start.month + 1
+        start = max(today, self.date_start) if self.date_start else today
+        return max(
+            (self.date_end.year - start.year) * 12 + self.date_end.month - start.month + 1, 0
+        )

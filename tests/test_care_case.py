@@ -94,7 +94,13 @@ class TestCareCase(VipCommon):
         case = self._dissatisfied().case_ids
         Case = self.env["customer.care.case"]
         self.assertFalse(case.is_overdue)
-        case.date_deadline = self.today - timedelta(days=1)
+        # opened a while ago: a deadline is never before the opening day
+        case.write(
+            {
+                "date_open": self.today - timedelta(days=10),
+                "date_deadline": self.today - timedelta(days=1),
+            }
+        )
         self.assertTrue(case.is_overdue)
         self.assertEqual(Case.search([("is_overdue", "=", True), ("id", "=", case.id)]), case)
         self.assertFalse(Case.search([("is_overdue", "=", False), ("id", "=", case.id)]))
@@ -122,7 +128,12 @@ class TestCareCase(VipCommon):
         self.salesman.vip_weekly_quota = 4
         interview = self._dissatisfied(2)
         overdue = interview.case_ids
-        overdue.date_deadline = self.today - timedelta(days=2)
+        overdue.write(
+            {
+                "date_open": self.today - timedelta(days=10),
+                "date_deadline": self.today - timedelta(days=2),
+            }
+        )
         happy = self._vip_member(self._customer("Happy Pumps", user_id=self.salesman_2.id))
         self._answer(self._interview(happy), 5)
         self._vip_member(self._customer("Later Pipes", user_id=self.salesman_2.id))
