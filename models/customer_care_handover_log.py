@@ -39,6 +39,8 @@ HANDOVER_RECORD_MODELS = {
     "quotation": "sale.order",
     "activity": "mail.activity",
     "salesperson": "res.partner",
+    "vip_member": "customer.vip.member",
+    "commitment": "sale.revenue.commitment",
 }
 HANDOVER_RECORD_TYPES = [
     ("member", "Membership"),
@@ -46,6 +48,8 @@ HANDOVER_RECORD_TYPES = [
     ("quotation", "Quotation"),
     ("activity", "Activity"),
     ("salesperson", "Salesperson"),
+    ("vip_member", "VIP Interviewer"),
+    ("commitment", "Revenue Commitment"),
 ]
 HANDOVER_MODES = [
     ("user", "To one person"),
@@ -131,6 +135,13 @@ class CustomerCareHandoverLog(models.Model):
         store=True,
         help="Customers and contacts whose salesperson changed.",
     )
+    vip_member_count = fields.Integer(
+        string="VIP Customers",
+        compute="_compute_counts",
+        store=True,
+        help="VIP programme customers whose interviewer changed.",
+    )
+    commitment_count = fields.Integer(string="Commitments", compute="_compute_counts", store=True)
     user_id = fields.Many2one(
         "res.users",
         string="Done By",
@@ -180,6 +191,8 @@ class CustomerCareHandoverLog(models.Model):
             log.quotation_count = counts["quotation"]
             log.activity_count = counts["activity"]
             log.salesperson_count = counts["salesperson"]
+            log.vip_member_count = counts["vip_member"]
+            log.commitment_count = counts["commitment"]
 
     # ------------------------------------------------------------------
     # The handover: what moves where (preview), then doing it
@@ -383,7 +396,44 @@ class CustomerCareHandoverLog(models.Model):
             )
 
         moves += self._handover_salesperson_moves(from_user, members, assignment)
+        moves += self._handover_owned_moves(from_user, customers, assignment, company)
         return moves
+
+    @api.model
+    def _handover_owned_moves(self, from_user, customers, assignment, company):
+        """What else the leaver owns on those customers: the VIP customers
+        they interview in a programme not closed yet, and the revenue
+        commitments they follow (draft or active)."""
+        vip_members = self.env["customer.vip.member"].search(
+            [
+                ("user_id", "=", from_user.id),
+                ("partner_id", "in", customers.ids),
+                ("programme_id.state", "!=", "closed"),
+                ("company_id", "=", company.id),
+            ],
+            order="id",
+        )
+        commitments = self.env["sale.revenue.commitment"].search(
+            [
+                ("user_id", "=", from_user.id),
+                ("partner_id", "in", customers.ids),
+                ("state", "in", ("draft", "active")),
+                ("company_id", "=", company.id),
+            ],
+            order="id",
+        )
+        return [
+            {
+                "record_type": record_type,
+                "record": record,
+                "partner": record.partner_id.commercial_partner_id,
+                "from_user": from_user,
+                "to_user": assignment[record.partner_id.commercial_partner_id],
+                "name": record.display_name,
+            }
+            for record_type, records in (("vip_member", vip_members), ("commitment", commitments))
+            for record in records
+        ]
 
     @api.model
     def _handover_assign_customers(self, customers, targets, handover_date, company):
@@ -555,6 +605,7 @@ class CustomerCareHandoverLog(models.Model):
             # one handover, not one mail per activity: the log tells who got what
             "activity": {"mail_activity_quick_update": True},
             "salesperson": {},
+            "commitment": {},
         }
         for record_type, context in contexts.items():
             by_target = defaultdict(list)
@@ -568,6 +619,16 @@ class CustomerCareHandoverLog(models.Model):
                     # already equal where the account manager changed with the memberships
                     records = records.filtered(lambda p, t=target: p.user_id != t)
                 records.write({"user_id": target.id})
+        # the VIP programme logs every change of interviewer with its reason
+        vip_by_target = defaultdict(list)
+        for move in moves:
+            if move["record_type"] == "vip_member":
+                vip_by_target[move["to_user"]].append(move["record"].id)
+        for target, ids in vip_by_target.items():
+            self.env["customer.vip.member"].browse(ids)._vip_reassign(
+                target,
+                self.env._("Handover from %(user)s.", user=moves[0]["from_user"].name),
+            )
         ended.partner_id._care_recompute_coverage()
 
     @api.model

@@ -219,7 +219,8 @@ class CustomerVipMember(models.Model):
     @api.model
     def _default_users(self, partners):
         """``{partner id: user id}``: the salesperson of each customer's first
-        confirmed order, else its account manager (one query for all)."""
+        confirmed order while still on its care team, else its account
+        manager (one query for all)."""
         by_company = {}
         for partner in partners:
             company = partner.company_id or self.env.company
@@ -235,8 +236,13 @@ class CustomerVipMember(models.Model):
         )
         result = {}
         for partner in partners:
-            user_id = brought_in.get(partner.commercial_partner_id.id)
-            if user_id not in active_ids:
+            customer = partner.commercial_partner_id
+            user_id = brought_in.get(customer.id)
+            # who brought the customer in keeps it while they still care for it:
+            # after a handover (or when they left) the account manager takes it
+            # sudo: only which users are on the team is read, to choose a default
+            team = customer.sudo().care_member_ids.user_id.ids
+            if user_id not in active_ids or user_id not in team:
                 user_id = False
             result[partner.id] = user_id or partner._care_account_manager().id or False
         return result

@@ -97,7 +97,7 @@ class CustomerCareHandover(models.TransientModel):
             wizard.summary = " · ".join(
                 [
                     self.env._("Customers: %(count)s", count=len(wizard.line_ids.partner_id)),
-                    *(f"{label}: {counts[key]}" for key, label in types.items()),
+                    *(f"{label}: {counts[key]}" for key, label in types.items() if counts[key]),
                 ]
             )
 
