@@ -20,7 +20,7 @@
         "survey",
     ],
     "data": [
-        "security/security.xml",
+        "security/ir_rules.xml",
         "security/ir.model.access.csv",
         "data/customer_tier_data.xml",
         "data/ir_cron_data.xml",

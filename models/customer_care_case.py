@@ -7,7 +7,7 @@ back and follows up in person."""
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 from odoo.tools import format_date
 
@@ -159,8 +159,10 @@ class CustomerCareCase(models.Model):
             if "resolution" not in vals:
                 self._check_resolution_before_solving()
             vals = {"date_solved": fields.Date.context_today(self), **vals}
-        elif vals.get("state") == "cancelled" and not self._is_manager():
-            raise AccessError(self.env._("Only a sales manager can cancel a problem."))
+        elif vals.get("state") == "cancelled":
+            self.env["res.users"]._care_require_manager(
+                self.env._("Only a sales manager can cancel a problem.")
+            )
         elif vals.get("state") in ("open", "in_progress"):
             vals = {"date_solved": False, **vals}
         newly_solved = (
@@ -190,11 +192,11 @@ class CustomerCareCase(models.Model):
         return True
 
     def _check_can_solve(self):
-        if self._is_manager():
-            return
+        """The responsible reports their own problems solved; a sales manager
+        any problem (a record rule cannot compare the state written)."""
         others = self.filtered(lambda c: c.user_id != self.env.user)
         if others:
-            raise AccessError(
+            self.env["res.users"]._care_require_manager(
                 self.env._(
                     "Only %(user)s (responsible) or a sales manager can report the problem of "
                     "%(customer)s solved.",
@@ -233,7 +235,3 @@ class CustomerCareCase(models.Model):
         )
         for case, activity in zip(self, activities, strict=True):
             case.sudo().follow_up_activity_id = activity
-
-    @api.model
-    def _is_manager(self):
-        return self.env.su or self.env.user.has_group("sales_team.group_sale_manager")

@@ -33,7 +33,16 @@ class CustomerCareDocumentMixin(models.AbstractModel):
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        records._care_subscribe_team()
+        # runs inside mail.thread's create, which subscribes the creator next
+        # without looking for an existing follower: leave the creator to it
+        context = self.env.context
+        creator_follows = not (
+            context.get("tracking_disable")
+            or context.get("mail_create_nosubscribe")
+            or self.env.user.share
+            or not self.env.user.active
+        )
+        records._care_subscribe_team(exclude=self.env.user.partner_id if creator_follows else None)
         return records
 
     def write(self, vals):
@@ -42,9 +51,10 @@ class CustomerCareDocumentMixin(models.AbstractModel):
             self._care_subscribe_team()
         return result
 
-    def _care_subscribe_team(self):
+    def _care_subscribe_team(self, exclude=None):
         """The whole care team follows what happens with the customer."""
         for record in self.sudo().filtered("partner_id"):
             users = record.partner_id.commercial_partner_id.care_member_ids.user_id
-            if users:
-                record.message_subscribe(partner_ids=users.partner_id.ids)
+            partners = users.partner_id - (exclude or users.partner_id.browse())
+            if partners:
+                record.message_subscribe(partner_ids=partners.ids)

@@ -162,6 +162,9 @@ class CustomerVipInterview(models.Model):
         """Open the questionnaire for the interviewer, answered on the
         customer's behalf (its partner is the customer)."""
         self.ensure_one()
+        # the questionnaire is created and opened as superuser (survey
+        # officers own answers): only for an interview the caller may change
+        self.check_access("write")
         if self.state == "done":
             raise UserError(self.env._("This interview is done: open its answers instead."))
         user_input = self._get_or_create_user_input()
@@ -174,6 +177,7 @@ class CustomerVipInterview(models.Model):
 
     def action_view_answers(self):
         self.ensure_one()
+        self.check_access("read")  # before the answer's link is read as superuser
         if not self.user_input_id:
             raise UserError(self.env._("No questionnaire was filled in for this interview."))
         return {
@@ -191,6 +195,7 @@ class CustomerVipInterview(models.Model):
 
     def action_view_leads(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("crm.crm_lead_all_leads")
         action.update(
             domain=[("vip_interview_id", "=", self.id)],

@@ -181,6 +181,17 @@ class CustomerVipProgramme(models.Model):
             )
         return super().write(vals)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_interviewed(self):
+        if self.interview_ids:
+            raise UserError(
+                self.env._(
+                    "%(programme)s has interviews: they stay as the customers' record. Close "
+                    "the programme instead.",
+                    programme=self.filtered("interview_ids")[0].name,
+                )
+            )
+
     @api.constrains("top_percent")
     def _check_top_percent(self):
         if any(not 0 <= programme.top_percent <= 100 for programme in self):
@@ -277,6 +288,7 @@ class CustomerVipProgramme(models.Model):
         return self._action_open("sale_customer_care.action_customer_vip_quota_report")
 
     def action_print_status(self):
+        self.check_access("read")
         return self.env.ref("sale_customer_care.action_report_vip_programme").report_action(self)
 
     def _check_running_conflicts(self, year=None, company_id=None, state=None):
@@ -523,11 +535,14 @@ class CustomerVipProgramme(models.Model):
     # Helpers
     # ------------------------------------------------------------------
     def _check_manager(self):
-        if not self.env.su and not self.env.user.has_group("sales_team.group_sale_manager"):
-            raise UserError(self.env._("Only a sales manager can prepare and run the VIP list."))
+        """Preparing and running the list changes the programme: declared by
+        its access rights (sales managers write programmes), checked before
+        the figures are read or anything is written."""
+        self.check_access("write")
 
     def _action_open(self, xmlid):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
         action["domain"] = [("programme_id", "=", self.id)]
         action["context"] = {"default_programme_id": self.id}

@@ -9,6 +9,11 @@ their commercial entity, or a list of commercial partner ids), a date range
 and optional group-by keys, runs exactly one grouped SQL statement and
 returns plain values.  Figures are always those of one company, in that
 company's currency.
+
+The figures read the books with plain SQL, past every access right and record
+rule: the component is internal API (``@api.private``, never callable over
+RPC).  Its callers (fields, reports, actions) check who asks before they ask
+it.
 """
 
 from odoo import api, models
@@ -43,6 +48,7 @@ class SaleCareFigures(models.AbstractModel):
     # ------------------------------------------------------------------
     # Revenue (accounting)
     # ------------------------------------------------------------------
+    @api.private
     @api.model
     def get_invoiced_revenue(
         self, partners=None, date_from=None, date_to=None, groupby=("partner",), company=None
@@ -58,6 +64,7 @@ class SaleCareFigures(models.AbstractModel):
         query = self._revenue_query(partners, date_from, date_to, groupby, company)
         return self._fetch(query)
 
+    @api.private
     @api.model
     def get_revenue_by_partner(self, partners, date_from=None, date_to=None, company=None):
         """``{commercial_partner_id: revenue}`` for the range."""
@@ -96,6 +103,7 @@ class SaleCareFigures(models.AbstractModel):
             self._group_by_clause(len(keys)),
         )
 
+    @api.private
     @api.model
     def get_commitment_revenue(self, commitments):
         """``{commitment_id: revenue}``: the invoiced revenue of each revenue
@@ -136,6 +144,7 @@ class SaleCareFigures(models.AbstractModel):
     # ------------------------------------------------------------------
     # Invoices and orders (counts and dates)
     # ------------------------------------------------------------------
+    @api.private
     @api.model
     def get_invoice_stats(self, partners=None, date_from=None, date_to=None, company=None):
         """Per commercial partner: ``invoice_count`` (posted customer invoices
@@ -178,6 +187,7 @@ class SaleCareFigures(models.AbstractModel):
             for partner_id, count, first, last in self._fetch(query, as_dict=False)
         }
 
+    @api.private
     @api.model
     def get_order_stats(self, partners=None, date_from=None, date_to=None, company=None):
         """Per commercial partner: ``order_count`` (confirmed sale orders with
@@ -215,6 +225,7 @@ class SaleCareFigures(models.AbstractModel):
         )
         return {row.pop("partner_id"): row for row in self._fetch(query)}
 
+    @api.private
     @api.model
     def get_first_order_salespeople(self, partners=None, company=None):
         """Who brought each customer in: ``{commercial_partner_id: user_id}``,
@@ -248,6 +259,7 @@ class SaleCareFigures(models.AbstractModel):
     # ------------------------------------------------------------------
     # Delivered quantities (inventory)
     # ------------------------------------------------------------------
+    @api.private
     @api.model
     def get_delivered_quantities(
         self, partners=None, date_from=None, date_to=None, groupby=("category",), company=None
@@ -300,6 +312,7 @@ class SaleCareFigures(models.AbstractModel):
     # ------------------------------------------------------------------
     # Pipeline and interactions (CRM, chatter, activities)
     # ------------------------------------------------------------------
+    @api.private
     @api.model
     def get_open_opportunity_counts(self, partners=None, company=None):
         """``{commercial_partner_id: number of open opportunities}``: active
@@ -325,6 +338,7 @@ class SaleCareFigures(models.AbstractModel):
         )
         return {row["partner_id"]: row["count"] for row in self._fetch(query)}
 
+    @api.private
     @api.model
     def get_last_interactions(self, partners=None, date_to=None, include_planned=True):
         """The last interaction with each customer (its contacts and its

@@ -7,7 +7,7 @@ read back against the books in the weekly and monthly meetings."""
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_date
 
 # Planned activity counts of a line -> the activity type they become.
@@ -165,14 +165,15 @@ class SaleMonthlyPlan(models.Model):
                 )
             # the salesperson of an approved plan only updates its lines' next actions
             approved = self.filtered(lambda p: p.state == "approved")
-            if approved and changed - {"line_ids"} and not approved._is_approver():
-                raise UserError(
+            if approved and changed - {"line_ids"}:
+                approved._check_approver(
                     self.env._(
                         "The plan %(plan)s is approved: only the next actions can change. Ask "
                         "your team leader to return it to draft for anything else.",
                         plan=approved[0].name,
                     )
                 )
+            self._check_state_change(vals)
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)
@@ -242,6 +243,9 @@ class SaleMonthlyPlan(models.Model):
         of their open opportunities and of their active commitments; skip
         customers already planned."""
         self._check_state("draft", self.env._("Lines can only be proposed for a draft plan."))
+        # the proposal reads every care team, opportunity and commitment of the
+        # salesperson (sudo): only for plans the caller may change
+        self.check_access("write")
         Line = self.env["sale.monthly.plan.line"]
         vals_list = []
         for plan in self:
@@ -269,16 +273,19 @@ class SaleMonthlyPlan(models.Model):
             ("draft", "submitted", "approved"),
             self.env._("Activities cannot be scheduled for a closed plan."),
         )
+        self.check_access("write")
         self.line_ids._schedule_activities()
         return True
 
     def action_print_meeting_report(self):
+        self.check_access("read")
         return self.env.ref("sale_customer_care.action_report_sale_care_meeting").report_action(
             self
         )
 
     def action_view_activities(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("mail.mail_activity_action")
         action["domain"] = [("care_plan_line_id.plan_id", "=", self.id)]
         action["context"] = {"active_test": False}
@@ -332,26 +339,37 @@ class SaleMonthlyPlan(models.Model):
                     )
                 )
 
-    def _is_approver(self):
-        """Sales managers approve any plan; a team leader the plans of the
-        team they lead, except their own."""
-        if self.env.su or self.env.user.has_group("sales_team.group_sale_manager"):
-            return True
-        return all(
-            plan.team_id.user_id == self.env.user and plan.user_id != self.env.user for plan in self
+    def _check_approver(self, message=None):
+        """Sales managers approve, return and close any plan; a team leader
+        the plans of the team they lead, except their own.  No record rule
+        can say it: the salesperson writes the same plan, only not its state."""
+        user = self.env.user
+        others = self.filtered(lambda p: p.team_id.user_id != user or p.user_id == user)
+        if not others:
+            return
+        self.env["res.users"]._care_require_manager(
+            message
+            or self.env._(
+                "Only the leader of %(team)s or a sales manager can approve, return "
+                "or close the plan %(plan)s.",
+                team=others[0].team_id.name or self.env._("the sales team"),
+                plan=others[0].name,
+            )
         )
 
-    def _check_approver(self):
-        for plan in self:
-            if not plan._is_approver():
-                raise AccessError(
-                    self.env._(
-                        "Only the leader of %(team)s or a sales manager can approve, return "
-                        "or close the plan %(plan)s.",
-                        team=plan.team_id.name or self.env._("the sales team"),
-                        plan=plan.name,
-                    )
-                )
+    def _check_state_change(self, vals):
+        """The workflow holds however the state is written (a button or a
+        plain ``write`` over RPC): the salesperson submits a draft, the
+        approver does everything else."""
+        if "return_reason" in vals:
+            self._check_approver()
+        if "state" not in vals:
+            return
+        moving = self.filtered(lambda p: p.state != vals["state"])
+        if vals["state"] == "submitted":
+            moving._check_state("draft", self.env._("Only draft plans can be submitted."))
+        else:
+            moving._check_approver()
 
     def _proposable_partners(self):
         self.ensure_one()

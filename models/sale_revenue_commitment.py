@@ -138,6 +138,16 @@ class SaleRevenueCommitment(models.Model):
                     )
                 )
 
+    def write(self, vals):
+        if "state" in vals and (
+            vals["state"] == "cancelled" or "cancelled" in self.mapped("state")
+        ):
+            # a state written, not a record: no record rule can say it
+            self.env["res.users"]._care_require_manager(
+                self.env._("Only a sales manager can cancel a commitment or take it back.")
+            )
+        return super().write(vals)
+
     def action_activate(self):
         if self.filtered(lambda c: c.state != "draft"):
             raise UserError(self.env._("Only draft commitments can be activated."))
@@ -149,8 +159,6 @@ class SaleRevenueCommitment(models.Model):
         self.write({"state": "closed"})
 
     def action_cancel(self):
-        if not self.env.user.has_group("sales_team.group_sale_manager"):
-            raise UserError(self.env._("Only a sales manager can cancel a commitment."))
         self.write({"state": "cancelled"})
 
     def action_draft(self):

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
 # How many product categories with falling sales the report lists.
@@ -68,37 +68,65 @@ class SaleCareMeetingReport(models.AbstractModel):
         return [rows[i : i + ROWS_PER_BLOCK] for i in range(0, len(rows), ROWS_PER_BLOCK)]
 
     @api.model
+    def _check_meeting_access(self, users, company):
+        """The caller reports on a company they work for (the user's own
+        companies, not the ones a client names in its context), and on
+        themselves and the members of the teams they lead; "all documents"
+        and managers on anyone.  Raise ``AccessError`` otherwise: the report
+        then reads nothing."""
+        if self.env.su:
+            return
+        user = self.env.user
+        if company not in user.company_ids:
+            raise AccessError(
+                self.env._(
+                    "You do not work for %(company)s: you cannot print its meeting report.",
+                    company=company.display_name,
+                )
+            )
+        # plans, lines and commitments are read as the caller below (record
+        # rules apply); this ACL check refuses users without Sales rights
+        self.env["sale.monthly.plan"].check_access("read")
+        led = self.env["crm.team"].search([("user_id", "=", user.id)])
+        others = users - user - led.member_ids
+        if others:
+            # who is in the meeting is not a record: no rule can say it
+            self.env["res.users"]._care_require_group(
+                "sales_team.group_sale_salesman_all_leads",
+                self.env._(
+                    "You can print the meeting report for yourself and the teams you lead, "
+                    "not for %(people)s: ask your team leader or a sales manager.",
+                    people=", ".join(others.sorted("name").mapped("name")),
+                ),
+            )
+
+    @api.model
     def _prepare_meeting(self, users, date_from, date_to, company, title=None):
         """Everything one meeting needs, for ``users`` over the period."""
+        self._check_meeting_access(users, company)
         if date_to < date_from:
             raise UserError(self.env._("The meeting period ends before it starts."))
+        # the figures read the books in SQL, past record rules: the caller,
+        # the people and the company have just been checked
         figures = self.env["sale.care.figures"].with_company(company)
         users = users.sorted("name")
         month = date_from.replace(day=1)
-        plans = (
-            self.env["sale.monthly.plan"]
-            .sudo()
-            .search(
-                [
-                    ("user_id", "in", users.ids),
-                    ("company_id", "=", company.id),
-                    ("date", ">=", month),
-                    ("date", "<=", date_to),
-                ]
-            )
+        plans = self.env["sale.monthly.plan"].search(
+            [
+                ("user_id", "in", users.ids),
+                ("company_id", "=", company.id),
+                ("date", ">=", month),
+                ("date", "<=", date_to),
+            ]
         )
         lines = plans.line_ids
-        members = (
-            self.env["customer.care.member"]
-            .sudo()
-            .search(
-                [
-                    ("user_id", "in", users.ids),
-                    ("company_id", "=", company.id),
-                    ("layer", "=", "1"),
-                    ("is_current", "=", True),
-                ]
-            )
+        members = self.env["customer.care.member"].search(
+            [
+                ("user_id", "in", users.ids),
+                ("company_id", "=", company.id),
+                ("layer", "=", "1"),
+                ("is_current", "=", True),
+            ]
         )
         # the customers of each salesperson: planned ones, then the others they manage
         customer_ids = defaultdict(set)
@@ -240,17 +268,13 @@ class SaleCareMeetingReport(models.AbstractModel):
     def _commitments(self, users, company, date_to):
         """The salespeople's commitments to sign (draft) and active ones
         running behind their time."""
-        records = (
-            self.env["sale.revenue.commitment"]
-            .sudo()
-            .search(
-                [
-                    ("company_id", "=", company.id),
-                    ("state", "in", ("draft", "active")),
-                    ("user_id", "in", users.ids),
-                ],
-                order="date_end, id",
-            )
+        records = self.env["sale.revenue.commitment"].search(
+            [
+                ("company_id", "=", company.id),
+                ("state", "in", ("draft", "active")),
+                ("user_id", "in", users.ids),
+            ],
+            order="date_end, id",
         )
         result = []
         for commitment in records:
@@ -297,7 +321,7 @@ class SaleCareMeetingReport(models.AbstractModel):
         ]
         falling.sort(key=lambda row: row[2] - row[1])
         falling = falling[:FALLING_CATEGORY_LIMIT]
-        categories = self.env["product.category"].browse([row[0] for row in falling]).sudo()
+        categories = self.env["product.category"].browse([row[0] for row in falling])
         return [
             {
                 "category": category,

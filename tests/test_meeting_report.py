@@ -9,8 +9,8 @@ from datetime import datetime, time
 
 from dateutil.relativedelta import relativedelta
 
-from odoo.exceptions import UserError
-from odoo.tests import Form, tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import Form, new_test_user, tagged
 
 from .test_monthly_plan import MonthlyPlanCommon
 
@@ -174,3 +174,67 @@ class TestMeetingReport(MonthlyPlanCommon):
         self.assertIn(self.salesman.name, text)
         self.assertIn(self.salesman_2.name, text)
         self.assertIn("Total", text)
+
+    def test_a_salesperson_prints_their_own_meeting_only(self):
+        secret = self._plan(
+            user=self.salesman_2,
+            lines=[{"partner_id": self.foreign.id, "next_action": "Undercut Sam's price"}],
+        )
+        Report = self.Report.with_user(self.salesman)
+        (meeting,) = Report._get_report_values(self.plan.ids)["meetings"]
+        self.assertEqual([s["user"] for s in meeting["sections"]], [self.salesman])
+        data = {
+            "user_ids": self.salesman.ids,
+            "date_from": str(self.month),
+            "date_to": str(self.month_end),
+            "company_id": self.company.id,
+        }
+        (meeting,) = Report._get_report_values([], data)["meetings"]
+        rows = [row for s in meeting["sections"] for row in s["ordered"] + s["not_ordered"]]
+        self.assertNotIn("Undercut Sam's price", [row["next_action"] for row in rows])
+        # a colleague's plan, a meeting with a colleague, the whole team: refused
+        with self.assertRaises(AccessError):
+            Report._get_report_values(secret.ids)
+        with self.assertRaisesRegex(AccessError, self.salesman_2.name):
+            Report._get_report_values([], {**data, "user_ids": self.salesman_2.ids})
+        wizard = (
+            self.env["sale.care.meeting.report.wizard"]
+            .with_user(self.salesman)
+            .create({"team_id": self.team.id, "period": "month", "date": self.month})
+        )
+        with self.assertRaisesRegex(AccessError, "teams you lead"):
+            wizard.action_print()
+        # the team leader prints the whole team
+        wizard.with_user(self.team_leader).action_print()
+        Report.with_user(self.team_leader)._get_report_values(secret.ids)
+
+    def test_the_company_of_the_report_is_one_the_user_works_for(self):
+        other = self.setup_other_company(name="Elsewhere Ltd")["company"]
+        data = {
+            "user_ids": self.manager.ids,
+            "date_from": str(self.month),
+            "date_to": str(self.month_end),
+            "company_id": other.id,
+        }
+        with self.assertRaisesRegex(AccessError, "Elsewhere Ltd"):
+            self.Report.with_user(self.manager)._get_report_values([], data)
+        wizard = (
+            self.env["sale.care.meeting.report.wizard"]
+            .with_user(self.manager)
+            .create({"period": "month", "date": self.month, "company_id": other.id})
+        )
+        with self.assertRaisesRegex(AccessError, "Elsewhere Ltd"):
+            wizard.action_print()
+
+    def test_no_meeting_report_without_sales_rights(self):
+        employee = new_test_user(self.env, "care_report_employee", "base.group_user")
+        data = {
+            "user_ids": employee.ids,
+            "date_from": str(self.month),
+            "date_to": str(self.month_end),
+            "company_id": self.company.id,
+        }
+        with self.assertRaises(AccessError):
+            self.Report.with_user(employee)._get_report_values([], data)
+        with self.assertRaises(AccessError):
+            self.Report.with_user(employee)._get_report_values(self.plan.ids)

@@ -80,6 +80,10 @@ class SaleCareMeetingReportWizard(models.TransientModel):
             raise UserError(self.env._("Pick at least one salesperson for the meeting report."))
         if self.date_to < self.date_from:
             raise UserError(self.env._("The meeting period ends before it starts."))
+        # refused here already, not only when the PDF is rendered
+        self.env["report.sale_customer_care.report_sale_care_meeting"]._check_meeting_access(
+            self.user_ids, self.company_id
+        )
         return self.env.ref("sale_customer_care.action_report_sale_care_meeting").report_action(
             None, data=self._report_data()
         )
