@@ -42,7 +42,7 @@ class SaleMonthlyPlan(models.Model):
         required=True,
         index=True,
         tracking=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1),
+        default=lambda self: self._first_unplanned_month(self.env.user, self.env.company),
         help="Stored as the first day of the month.",
     )
     date_end = fields.Date(string="Month End", compute="_compute_date_end")
@@ -132,6 +132,21 @@ class SaleMonthlyPlan(models.Model):
             plan.achieved_percent = (
                 100.0 * plan.amount_achieved / plan.amount_expected if plan.amount_expected else 0.0
             )
+
+    @api.onchange("user_id")
+    def _onchange_user_id_month(self):
+        # a new plan for another salesperson who planned that month already:
+        # their first month not planned yet
+        for plan in self.filtered(lambda p: not p._origin and p.user_id and p.company_id):
+            if plan.date and self.search_count(
+                [
+                    ("user_id", "=", plan.user_id.id),
+                    ("company_id", "=", plan.company_id.id),
+                    ("date", "=", plan.date.replace(day=1)),
+                ],
+                limit=1,
+            ):
+                plan.date = self._first_unplanned_month(plan.user_id, plan.company_id)
 
     @api.constrains("date", "user_id", "company_id")
     def _check_user_company(self):
@@ -274,8 +289,27 @@ class SaleMonthlyPlan(models.Model):
             self.env._("Activities cannot be scheduled for a closed plan."),
         )
         self.check_access("write")
-        self.line_ids._schedule_activities()
-        return True
+        activities = self.line_ids._schedule_activities()
+        if activities:
+            message = self.env._(
+                "%(count)s activities scheduled on the planned customers.",
+                count=len(activities),
+            )
+        else:
+            message = self.env._(
+                "Nothing to schedule: every planned call, meeting and task already has its "
+                "activity."
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if activities else "info",
+                "message": message,
+                # and the form reloads, showing the lines' scheduled activities
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
 
     def action_print_meeting_report(self):
         self.check_access("read")
@@ -298,6 +332,24 @@ class SaleMonthlyPlan(models.Model):
     def _normalize_month(self, vals):
         if vals.get("date"):
             vals["date"] = fields.Date.to_date(vals["date"]).replace(day=1)
+
+    @api.model
+    def _first_unplanned_month(self, user, company):
+        """The first month, from this one on, ``user`` has no plan for in
+        ``company``: a new plan never defaults to a month already planned."""
+        month = fields.Date.context_today(self).replace(day=1)
+        planned = set(
+            self.search(
+                [
+                    ("user_id", "=", user.id),
+                    ("company_id", "=", company.id),
+                    ("date", ">=", month),
+                ]
+            ).mapped("date")
+        )
+        while month in planned:
+            month += relativedelta(months=1)
+        return month
 
     def _check_state(self, states, message):
         states = (states,) if isinstance(states, str) else states
