@@ -53,6 +53,11 @@
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": [
+            "sale_customer_care/static/tests/tours/vip_*.js",
+        ],
+    },
     "post_init_hook": "post_init_hook",
     "demo": [
         "demo/care_demo_data.xml",

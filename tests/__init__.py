@@ -11,3 +11,4 @@ from . import test_meeting_report
 from . import test_vip_programme
 from . import test_vip_interview
 from . import test_care_case
+from . import test_vip_survey_tour
