@@ -51,6 +51,11 @@ INTERVIEWS = [
         3,
     ),
 ]
+# why the dissatisfied ones are unhappy, by satisfaction
+DISSATISFACTION_REASONS = {
+    2: "Three deliveries to site were late since spring; the site waited for the pumps.",
+    1: "The repairs of the pumps last year had to be redone twice.",
+}
 
 
 class SaleCareDemo(models.AbstractModel):
@@ -152,7 +157,11 @@ class SaleCareDemo(models.AbstractModel):
                     "suggested_answer_id": answer.id,
                 }
             )
-        for fname, text in (("proposed_products", products), ("referrals", referrals)):
+        for fname, text in (
+            ("proposed_products", products),
+            ("referrals", referrals),
+            ("dissatisfaction_reason", DISSATISFACTION_REASONS.get(satisfaction)),
+        ):
             if text:
                 lines.append(
                     {

@@ -10,12 +10,13 @@ import re
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 PHONE_RE = re.compile(r"^\+?[\d\s().\-/]{6,}$")
 # the text fields filled from the questions designated for them
 TEXT_FIELDS = (
+    "dissatisfaction_reason",
     "contact_persons",
     "new_managers",
     "services_used",
@@ -51,6 +52,11 @@ class CustomerVipInterview(models.Model):
         tracking=True,
         aggregator="avg",
         help="1 (very dissatisfied) to 5 (very satisfied); 0 when not rated.",
+    )
+    dissatisfaction_reason = fields.Text(
+        string="Why Dissatisfied",
+        help="What the customer is unhappy about; a dissatisfied customer's problem starts "
+        "from it.",
     )
     contact_persons = fields.Text(
         help="One person per line: name; job title; e-mail; phone. Each becomes (or updates) "
@@ -159,19 +165,30 @@ class CustomerVipInterview(models.Model):
     # Buttons
     # ------------------------------------------------------------------
     def action_fill_questionnaire(self):
-        """Open the questionnaire for the interviewer, answered on the
-        customer's behalf (its partner is the customer)."""
+        """Open the questionnaire for the interviewer, in their own session:
+        the answer is theirs (its partner is the interviewer), the customer is
+        the interview's."""
         self.ensure_one()
         # the questionnaire is created and opened as superuser (survey
         # officers own answers): only for an interview the caller may change
         self.check_access("write")
         if self.state == "done":
             raise UserError(self.env._("This interview is done: open its answers instead."))
+        if self.env.user != self.user_id:
+            raise AccessError(
+                self.env._(
+                    "Only the interviewer, %(user)s, can fill in this questionnaire. To interview "
+                    "the customer yourself, make yourself the interviewer first.",
+                    user=self.user_id.name,
+                )
+            )
         user_input = self._get_or_create_user_input()
         return {
             "type": "ir.actions.act_url",
             "name": self.env._("VIP Interview"),
             "target": "new",
+            # sudo: the caller is the interviewer (checked above); salespeople
+            # have no access to survey answers of their own
             "url": user_input.sudo().get_start_url(),
         }
 
@@ -183,12 +200,32 @@ class CustomerVipInterview(models.Model):
         return {
             "type": "ir.actions.act_url",
             "target": "new",
+            # sudo: whoever may read the interview (its record rules, applied
+            # when reading it above) may read its answers
             "url": self.user_input_id.sudo().get_print_url(),
         }
 
     def action_done(self):
         """Done without (or besides) the questionnaire: the fields typed in
-        the form close the loop the same way."""
+        the form close the loop the same way.  An interview with nothing
+        learnt is not done."""
+        for interview in self:
+            if not interview.satisfaction:
+                raise UserError(
+                    self.env._(
+                        "Rate the customer's satisfaction (1 to 5) in the interview "
+                        "%(interview)s before marking it done, or fill in the questionnaire.",
+                        interview=interview.display_name,
+                    )
+                )
+            if interview.satisfaction <= 2 and not (interview.dissatisfaction_reason or "").strip():
+                raise UserError(
+                    self.env._(
+                        "%(customer)s is dissatisfied: write down why before marking the "
+                        "interview done, the problem opened for them starts from it.",
+                        customer=interview.partner_id.display_name,
+                    )
+                )
         self.write({"state": "done"})
         self._close_the_loop()
         return True
@@ -218,9 +255,21 @@ class CustomerVipInterview(models.Model):
     # Questionnaire
     # ------------------------------------------------------------------
     def _get_or_create_user_input(self):
+        """The interviewer's answer to the questionnaire: its partner is the
+        interviewer, so that the survey pages let them (and only them) answer
+        it in their own session.  The caller has been checked to be the
+        interviewer."""
         self.ensure_one()
-        if self.user_input_id:
-            return self.user_input_id
+        interviewer = self.user_id.partner_id
+        # sudo: salespeople have no access to survey answers; the caller is
+        # the interviewer (see action_fill_questionnaire)
+        user_input = self.user_input_id.sudo()
+        if user_input:
+            if user_input.partner_id != interviewer and user_input.state != "done":
+                # started by a former interviewer (or for the customer, before
+                # answers belonged to the interviewer): the interviewer's now
+                user_input.write({"partner_id": interviewer.id, "email": self.user_id.email})
+            return user_input
         survey = self.programme_id.survey_id.sudo()
         if not survey:
             raise UserError(
@@ -229,9 +278,7 @@ class CustomerVipInterview(models.Model):
                     programme=self.programme_id.name,
                 )
             )
-        user_input = survey._create_answer(
-            partner=self.partner_id, check_attempts=False, nickname=self.partner_id.name
-        )
+        user_input = survey._create_answer(user=self.user_id, check_attempts=False)
         self.sudo().user_input_id = user_input
         return user_input
 
@@ -373,14 +420,8 @@ class CustomerVipInterview(models.Model):
                     "interview_id": interview.id,
                     "user_id": (supervisor or interview.programme_id.user_id).id,
                     "date_deadline": today + timedelta(days=days),
-                    "description": "\n\n".join(
-                        text
-                        for text in (
-                            interview.services_used,
-                            interview.expansion_prospects,
-                        )
-                        if text
-                    ),
+                    "description": interview.dissatisfaction_reason
+                    or self.env._("The customer did not say why."),
                     "company_id": interview.company_id.id,
                 }
             )

@@ -9,6 +9,7 @@ VIP_FIELDS = [
     ("contact_persons", "Contact Persons"),
     ("new_managers", "Newly Appointed Managers"),
     ("satisfaction", "Satisfaction (1-5)"),
+    ("dissatisfaction_reason", "Why Dissatisfied"),
     ("services_used", "Services Used"),
     ("expansion_prospects", "Expansion Prospects"),
     ("proposed_products", "Proposed Products"),

@@ -24,6 +24,14 @@ class SurveyUserInput(models.Model):
             interviews._apply_user_input()
         return result
 
+    def _is_vip_interview_answer(self):
+        """Whether this answer is (one of) a VIP interview's."""
+        return bool(
+            self.env["customer.vip.interview"]
+            .sudo()
+            .search_count([("user_input_id", "in", self.ids)], limit=1)
+        )
+
     def _vip_answers(self):
         """``{vip_field: value}`` from the answers to the questions designated
         for the interview's fields: text for the text fields (one line per

@@ -12,3 +12,4 @@ from . import test_vip_programme
 from . import test_vip_interview
 from . import test_care_case
 from . import test_rpc_access
+from . import test_vip_survey_tour

@@ -3,8 +3,8 @@
 
 from datetime import timedelta
 
-from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, new_test_user, tagged
 
 from .vip_common import VipCommon
 
@@ -37,7 +37,9 @@ class TestVipInterview(VipCommon):
             expansion_prospects="A second plant next spring.",
             proposed_products="Frequency inverters",
         )
-        self.assertEqual(user_input.partner_id, self.customer, "answered on the customer's behalf")
+        self.assertEqual(
+            user_input.partner_id, self.salesman.partner_id, "the interviewer's answer"
+        )
         self.assertEqual(user_input.state, "done")
         self.assertEqual(interview.state, "done")
         self.assertEqual(interview.satisfaction, 4)
@@ -87,6 +89,7 @@ class TestVipInterview(VipCommon):
         second = self._interview(self.member)
         second.write(
             {
+                "satisfaction": 4,
                 "contact_persons": "lan nguyen; Purchasing director",
                 "referrals": "Bien Hoa Water; Mr Quang",
             }
@@ -146,3 +149,68 @@ class TestVipInterview(VipCommon):
         # the programme responsible sees it, though not on the care team
         self.programme.user_id = self.outsider
         self.assertEqual(Interview.with_user(self.outsider).search([]), interview)
+
+    def test_only_the_interviewer_opens_the_questionnaire_in_their_name(self):
+        interview = self._interview(self.member)
+        portal = new_test_user(self.env, "vip_portal", "base.group_portal", name="Pat Portal")
+        for user in (self.manager, self.supervisor, self.outsider, portal):
+            with self.assertRaises(AccessError, msg=user.name):
+                interview.with_user(user).action_fill_questionnaire()
+        self.assertFalse(interview.user_input_id, "nothing started for them")
+
+        action = interview.with_user(self.salesman).action_fill_questionnaire()
+        user_input = interview.user_input_id.sudo()
+        self.assertEqual(action["url"], user_input.get_start_url())
+        self.assertEqual(user_input.partner_id, self.salesman.partner_id)
+        self.assertEqual(interview.partner_id, self.customer, "the customer is the interview's")
+        # nor can the others read the answer or its link over RPC
+        for user in (self.supervisor, self.outsider, portal):
+            with self.assertRaises(AccessError, msg=user.name):
+                user_input.with_user(user).read(["access_token"])
+
+        # a new interviewer takes over the answer, still unfinished
+        interview.with_user(self.manager).user_id = self.manager
+        with self.assertRaises(AccessError):
+            interview.with_user(self.salesman).action_fill_questionnaire()
+        interview.with_user(self.manager).action_fill_questionnaire()
+        self.assertEqual(interview.user_input_id, user_input, "the same answer")
+        self.assertEqual(user_input.partner_id, self.manager.partner_id)
+
+    def test_interview_with_nothing_filled_in_cannot_be_done(self):
+        self.programme.with_user(self.manager).action_schedule_interviews()
+        meeting = self.member.activity_id
+        interview = self._interview(self.member)
+        with self.assertRaisesRegex(UserError, "Rate the customer's satisfaction"):
+            interview.with_user(self.salesman).action_done()
+        # dissatisfied, and not a word why: refused too
+        with Form(interview.with_user(self.salesman)) as form:
+            form.satisfaction = 2
+            form.services_used = "Delivery to site"
+        with self.assertRaisesRegex(UserError, "write down why"):
+            interview.with_user(self.salesman).action_done()
+        self.assertEqual(interview.state, "draft", "nothing written")
+        self.assertFalse(interview.case_ids)
+        self.assertNotEqual(self.member.state, "done")
+        self.assertTrue(meeting.active, "the member's meeting stays open")
+
+        with Form(interview.with_user(self.salesman)) as form:
+            form.dissatisfaction_reason = "The pumps of the last order were delivered late."
+        interview.with_user(self.salesman).action_done()
+        self.assertEqual(interview.state, "done")
+        self.assertFalse(meeting.active)
+        self.assertEqual(
+            interview.case_ids.description, "The pumps of the last order were delivered late."
+        )
+
+    def test_questionnaire_asks_why_the_customer_is_unhappy(self):
+        interview = self._interview(self.member)
+        self._answer(
+            interview,
+            1,
+            dissatisfaction_reason="Invoices arrive without the delivery notes.",
+            services_used=["Delivery to site"],
+        )
+        self.assertEqual(
+            interview.dissatisfaction_reason, "Invoices arrive without the delivery notes."
+        )
+        self.assertEqual(interview.case_ids.description, interview.dissatisfaction_reason)
