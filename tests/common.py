@@ -1,9 +1,29 @@
 # Copyright 2026 sale_customer_care contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-"""The world of the tests: a fresh company with a chart of accounts (from
-Odoo's accounting test base, so demo data never leaks into the figures), the
-roles of a sales organisation, products in two categories, and helpers that
-post real invoices and confirm real orders."""
+"""The worlds of the tests, one layer on the other, as ``crm/tests/common.py``
+builds them:
+
+``CustomerCareCommon``
+    a fresh company with a chart of accounts (from Odoo's accounting test
+    base, so demo data never leaks into the figures), the roles of a sales
+    organisation, products in two categories, and helpers that create users,
+    customers and care-team members, post real invoices, confirm real orders
+    and run the evaluation;
+``CareTeamCommon``
+    the third care layer and a salesperson outside every care team;
+``MonthlyPlanCommon``
+    a sales team led by the team leader, last month, customers under care,
+    a prospect with an opportunity and a customer with an active commitment;
+``VipCommon``
+    a VIP programme whose interviews start next Monday, a customer with a
+    supervisor, and helpers that answer the questionnaire through the ORM as
+    the interviewer would on the survey page.
+
+Every layer builds its world once per class, in ``setUpClass``, with mail
+tracking disabled; the test modules add only what is specific to their
+stories."""
+
+from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -11,9 +31,13 @@ from odoo import Command, fields
 from odoo.tests import new_test_user
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
+from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
 
 
 class CustomerCareCommon(AccountTestInvoicingCommon):
+    """The base world: company, roles, products, tiers; invoice and order
+    helpers."""
+
     @classmethod
     def get_default_groups(cls):
         # the test environment's user sets up data as a sales administrator
@@ -22,41 +46,30 @@ class CustomerCareCommon(AccountTestInvoicingCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the setup writes no chatter, as in Odoo's own tests; a test that
+        # checks tracking enables it on the records it writes
+        cls.env = cls.env["base"].with_context(**DISABLED_MAIL_CONTEXT).env
         cls.company = cls.env.company
         cls.today = fields.Date.context_today(cls.env.user)
         cls.evaluation = cls.env["customer.care.evaluation"]
         cls.figures = cls.env["sale.care.figures"]
 
-        company_vals = {"company_id": cls.company.id, "company_ids": [Command.set(cls.company.ids)]}
-        cls.salesman = new_test_user(
-            cls.env,
-            "care_salesman",
-            "sales_team.group_sale_salesman",
-            name="Sam Salesman",
-            **company_vals,
+        # Roles
+        # ------------------------------------------------------------
+        # salesman, salesman_2   own documents        (care_salesman, care_salesman_2)
+        # team_leader            all documents        (care_leader)
+        # manager                sales administrator  (care_manager)
+        cls.salesman = cls._user("care_salesman", "Sam Salesman")
+        cls.salesman_2 = cls._user("care_salesman_2", "Sue Salesman")
+        cls.team_leader = cls._user(
+            "care_leader", "Lea Leader", groups="sales_team.group_sale_salesman_all_leads"
         )
-        cls.salesman_2 = new_test_user(
-            cls.env,
-            "care_salesman_2",
-            "sales_team.group_sale_salesman",
-            name="Sue Salesman",
-            **company_vals,
-        )
-        cls.team_leader = new_test_user(
-            cls.env,
-            "care_leader",
-            "sales_team.group_sale_salesman_all_leads",
-            name="Lea Leader",
-            **company_vals,
-        )
-        cls.manager = new_test_user(
-            cls.env,
-            "care_manager",
-            "sales_team.group_sale_manager",
-            name="Max Manager",
-            **company_vals,
+        cls.manager = cls._user(
+            "care_manager", "Max Manager", groups="sales_team.group_sale_manager"
         )
 
+        # Products: pumps and pipes, each in its category
+        # ------------------------------------------------------------
         cls.categ_pumps = cls.env["product.category"].create({"name": "Pumps"})
         cls.categ_pipes = cls.env["product.category"].create({"name": "Pipes"})
         for categ in cls.categ_pumps | cls.categ_pipes:
@@ -82,6 +95,8 @@ class CustomerCareCommon(AccountTestInvoicingCommon):
             taxes_id=[Command.set(cls.tax_sale_a.ids)],
         )
 
+        # Tiers: the addon's defaults
+        # ------------------------------------------------------------
         cls.tier_vip = cls.env.ref("sale_customer_care.customer_tier_vip")
         cls.tier_a = cls.env.ref("sale_customer_care.customer_tier_a")
         cls.tier_b = cls.env.ref("sale_customer_care.customer_tier_b")
@@ -92,9 +107,36 @@ class CustomerCareCommon(AccountTestInvoicingCommon):
     # Helpers
     # ------------------------------------------------------------------
     @classmethod
+    def _user(cls, login, name, company=None, groups="sales_team.group_sale_salesman"):
+        """A user of ``company`` (the test company by default), a salesperson
+        limited to own documents unless ``groups`` says otherwise."""
+        company = company or cls.company
+        return new_test_user(
+            cls.env,
+            login,
+            groups,
+            name=name,
+            company_id=company.id,
+            company_ids=[Command.set(company.ids)],
+        )
+
+    @classmethod
     def _customer(cls, name, **vals):
         return cls.env["res.partner"].create(
             {"name": name, "is_company": True, "company_id": cls.company.id, **vals}
+        )
+
+    @classmethod
+    def _member(cls, user, layer, partner=None, **vals):
+        """``user`` in care layer ``layer`` of ``partner`` (the class's
+        ``customer`` by default), from today unless ``vals`` say otherwise."""
+        return cls.env["customer.care.member"].create(
+            {
+                "partner_id": (partner or cls.customer).id,
+                "user_id": user.id,
+                "layer": layer,
+                **vals,
+            }
         )
 
     @classmethod
@@ -169,7 +211,8 @@ class CustomerCareCommon(AccountTestInvoicingCommon):
             order.action_confirm()
         return order
 
-    def _deliver(self, order):
+    @classmethod
+    def _deliver(cls, order):
         """Validate the order's delivery with the ordered quantities."""
         for picking in order.picking_ids:
             for move in picking.move_ids:
@@ -178,7 +221,177 @@ class CustomerCareCommon(AccountTestInvoicingCommon):
             picking.button_validate()
         return order.picking_ids
 
-    def _evaluate(self, partners=None):
+    @classmethod
+    def _evaluate(cls, partners=None):
+        """Rate ``partners`` (every customer by default) as the cron does."""
         if partners is None:
-            return self.evaluation._evaluate_all()
-        return self.evaluation._evaluate_partners(partners)
+            return cls.evaluation._evaluate_all()
+        return cls.evaluation._evaluate_partners(partners)
+
+
+class CareTeamCommon(CustomerCareCommon):
+    """Care teams: besides the account manager (layer 1) and the backup
+    (layer 2), a supervisor for layer 3 and a salesperson in no care team."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Member = cls.env["customer.care.member"]
+        cls.supervisor = cls._user("care_supervisor", "Sid Supervisor")
+        cls.outsider = cls._user("care_outsider", "Otto Outsider")
+
+    @classmethod
+    def _team(cls, partner=None):
+        """The full care team of ``partner``: salesman, salesman_2 as backup,
+        supervisor."""
+        cls._member(cls.salesman, "1", partner)
+        cls._member(cls.salesman_2, "2", partner)
+        cls._member(cls.supervisor, "3", partner)
+
+
+class MonthlyPlanCommon(CustomerCareCommon):
+    """Last month's plans: Team East (the team leader, salesman and
+    salesman_2) and the customers a plan is made of."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Plan = cls.env["sale.monthly.plan"]
+        cls.team = cls.env["crm.team"].create(
+            {
+                "name": "Team East",
+                "user_id": cls.team_leader.id,
+                "company_id": cls.company.id,
+                "member_ids": [Command.set((cls.salesman | cls.salesman_2).ids)],
+            }
+        )
+        # last month: every day of it is in the past, so its books can be complete
+        cls.month = cls.today.replace(day=1) - relativedelta(months=1)
+        cls.month_end = cls.month + relativedelta(day=31)
+
+        cls.managed = cls._customer("Managed Ltd", user_id=cls.salesman.id)
+        cls.backed_up = cls._customer("Backed Up Ltd", user_id=cls.salesman_2.id)
+        cls._member(cls.salesman, "2", cls.backed_up)
+        cls.foreign = cls._customer("Someone Else's Ltd", user_id=cls.salesman_2.id)
+        # the care teams exist since last year
+        (cls.managed | cls.backed_up | cls.foreign).care_history_ids.date_start = (
+            cls.month - relativedelta(years=1)
+        )
+        cls.prospect = cls._customer("Prospect Ltd")
+        cls.prospect_contact = cls.env["res.partner"].create(
+            {"name": "Petra Prospect", "parent_id": cls.prospect.id}
+        )
+        cls.env["crm.lead"].create(
+            {
+                "name": "Pumps for the new plant",
+                "type": "opportunity",
+                "partner_id": cls.prospect_contact.id,
+                "user_id": cls.salesman.id,
+            }
+        )
+        cls.committed = cls._customer("Committed Ltd")
+        cls.commitment = cls.env["sale.revenue.commitment"].create(
+            {
+                "name": "Framework 12k",
+                "partner_id": cls.committed.id,
+                "user_id": cls.salesman.id,
+                "date_start": cls.month - relativedelta(months=5),
+                "date_end": cls.month + relativedelta(months=7) - relativedelta(days=1),
+                "amount": 12000.0,
+            }
+        )
+        cls.commitment.action_activate()
+
+    @classmethod
+    def _plan(cls, user=None, month=None, lines=()):
+        user = user or cls.salesman
+        return cls.env["sale.monthly.plan"].create(
+            {
+                "user_id": user.id,
+                "date": month or cls.month,
+                "line_ids": [Command.create(vals) for vals in lines],
+            }
+        )
+
+    @classmethod
+    def _line(cls, partner, expected=1000.0, **vals):
+        return {"partner_id": partner.id, "expected_revenue": expected, **vals}
+
+
+class VipCommon(CareTeamCommon):
+    """The VIP programme of next year: interviews from next Monday, for eight
+    weeks; Saigon Water, the salesman's customer, supervised by the
+    supervisor."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.survey = cls.env.ref("sale_customer_care.survey_vip_interview")
+        cls.questions = {q.vip_field: q for q in cls.survey.question_ids if q.vip_field}
+        cls.next_monday = cls.today + timedelta(days=7 - cls.today.weekday())
+        cls.programme = (
+            cls.env["customer.vip.programme"]
+            .with_user(cls.manager)
+            .create(
+                {
+                    "year": cls.next_monday.year,
+                    "date_start": cls.next_monday,
+                    "date_end": cls.next_monday + timedelta(weeks=8, days=-1),
+                }
+            )
+        )
+        cls.customer = cls._customer("Saigon Water", user_id=cls.salesman.id)
+        cls._member(cls.supervisor, "3", cls.customer)
+
+    @classmethod
+    def _start_programme(cls):
+        """The customer as ``member`` of the programme, the programme started."""
+        cls.member = cls._vip_member(cls.customer)
+        cls.programme.with_user(cls.manager).action_start()
+
+    @classmethod
+    def _vip_member(cls, partner, programme=None, user=None):
+        vals = {"programme_id": (programme or cls.programme).id, "partner_id": partner.id}
+        if user is not None:
+            vals["user_id"] = user.id
+        return cls.env["customer.vip.member"].with_user(cls.manager).create(vals)
+
+    def _interview(self, member, user=None):
+        """An interview started by its interviewer from the member."""
+        action = member.with_user(user or member.user_id).action_new_interview()
+        return self.env["customer.vip.interview"].browse(action["res_id"])
+
+    def _answer(self, interview, satisfaction, **texts):
+        """Answer the questionnaire as the interviewer: open it from the
+        interview, save an answer per question, submit."""
+        action = interview.with_user(interview.user_id).action_fill_questionnaire()
+        user_input = interview.user_input_id.sudo()
+        self.assertIn(user_input.access_token, action["url"])
+        lines = [
+            {
+                "question_id": self.questions["satisfaction"].id,
+                "answer_type": "scale",
+                "value_scale": satisfaction,
+            }
+        ]
+        for fname, text in texts.items():
+            question = self.questions[fname]
+            if question.question_type == "multiple_choice":
+                for value in text:
+                    answer = question.suggested_answer_ids.filtered(lambda a, v=value: a.value == v)
+                    lines.append(
+                        {
+                            "question_id": question.id,
+                            "answer_type": "suggestion",
+                            "suggested_answer_id": answer.id,
+                        }
+                    )
+            else:
+                lines.append(
+                    {"question_id": question.id, "answer_type": "text_box", "value_text_box": text}
+                )
+        self.env["survey.user_input.line"].sudo().create(
+            [{"user_input_id": user_input.id, "skipped": False, **line} for line in lines]
+        )
+        user_input._mark_done()
+        return user_input

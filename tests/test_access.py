@@ -16,7 +16,7 @@ class TestAccess(CustomerCareCommon):
         super().setUpClass()
         cls.customer = cls._customer("Read me", user_id=cls.salesman.id)
         cls._invoices(cls.customer, 2, 3000.0, first_days_ago=30)
-        cls.env["customer.care.evaluation"]._evaluate_partners(cls.customer)
+        cls._evaluate(cls.customer)
 
     def test_salespeople_read_tiers_stages_and_history(self):
         for user in (self.salesman, self.team_leader):

@@ -9,7 +9,7 @@ from datetime import timedelta
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
-from .vip_common import VipCommon
+from .common import VipCommon
 
 
 @tagged("post_install", "-at_install")
@@ -21,8 +21,7 @@ class TestCareCase(VipCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.member = cls._vip_member(cls.customer)
-        cls.programme.with_user(cls.manager).action_start()
+        cls._start_programme()
 
     def _dissatisfied(self, score=2, member=None):
         interview = self._interview(member or self.member)

@@ -6,26 +6,24 @@ from datetime import timedelta
 from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.service.model import call_kw
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
-from .common import CustomerCareCommon
+from .common import CareTeamCommon
 
 
 @tagged("post_install", "-at_install")
-class TestHandover(CustomerCareCommon):
+class TestHandover(CareTeamCommon):
     """A salesperson leaves: a manager hands their customers over in one go,
     and nothing is lost."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.Member = cls.env["customer.care.member"]
         cls.Lead = cls.env["crm.lead"]
         cls.Log = cls.env["customer.care.handover.log"]
         cls.leaver = cls.salesman
         cls.successor = cls.salesman_2
         cls.colleague = cls._user("care_handover_colleague", "Cole Colleague")
-        cls.supervisor = cls._user("care_handover_supervisor", "Sid Supervisor")
         cls.since = cls._days_ago(100)
 
         # Acme: the leaver is account manager, with a supervisor; a contact
@@ -98,27 +96,9 @@ class TestHandover(CustomerCareCommon):
     # Helpers
     # ------------------------------------------------------------------
     @classmethod
-    def _user(cls, login, name, company=None):
-        company = company or cls.company
-        return new_test_user(
-            cls.env,
-            login,
-            "sales_team.group_sale_salesman",
-            name=name,
-            company_id=company.id,
-            company_ids=company.ids,
-        )
-
-    @classmethod
-    def _member(cls, user, layer, partner, date_start=None):
-        return cls.env["customer.care.member"].create(
-            {
-                "partner_id": partner.id,
-                "user_id": user.id,
-                "layer": layer,
-                "date_start": date_start or cls.since,
-            }
-        )
+    def _member(cls, user, layer, partner=None, **vals):
+        """The care teams of this story exist since ``since``."""
+        return super()._member(user, layer, partner, **{"date_start": cls.since, **vals})
 
     @classmethod
     def _opportunity(cls, name, partner, user=None, stage=None, lead_type="opportunity"):

@@ -12,7 +12,7 @@ from dateutil.relativedelta import relativedelta
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, new_test_user, tagged
 
-from .test_monthly_plan import MonthlyPlanCommon
+from .common import MonthlyPlanCommon
 
 REPORT = "sale_customer_care.action_report_sale_care_meeting"
 
@@ -33,7 +33,7 @@ class TestMeetingReport(MonthlyPlanCommon):
         # pipes fell against the same month last year
         cls._invoice(cls.managed, 900.0, month - relativedelta(years=1), product=cls.pipe)
         cls._invoice(cls.managed, 100.0, month + relativedelta(days=1), product=cls.pipe)
-        cls.env["customer.care.evaluation"]._evaluate_all()
+        cls._evaluate()
         cls.draft_commitment = cls.env["sale.revenue.commitment"].create(
             {
                 "name": "Danube framework",

@@ -5,7 +5,7 @@ the partner) is rated by each company on its own books: tier, stage and care
 coverage are company-dependent."""
 
 from odoo import Command
-from odoo.tests import Form, new_test_user, tagged
+from odoo.tests import Form, tagged
 
 from .common import CustomerCareCommon
 
@@ -18,13 +18,8 @@ class TestMultiCompany(CustomerCareCommon):
         cls.other_data = cls.setup_other_company(name="Care Other Co")
         cls.other = cls.other_data["company"]
         cls.env.user.company_ids |= cls.other
-        cls.manager_other = new_test_user(
-            cls.env,
-            "care_manager_other",
-            "sales_team.group_sale_manager",
-            name="Otto Other",
-            company_id=cls.other.id,
-            company_ids=[Command.set(cls.other.ids)],
+        cls.manager_other = cls._user(
+            "care_manager_other", "Otto Other", cls.other, groups="sales_team.group_sale_manager"
         )
         cls.shared = cls.env["res.partner"].create({"name": "Shared Buyer", "is_company": True})
 

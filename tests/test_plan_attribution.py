@@ -5,7 +5,7 @@ shows the customer's revenue, the team counts it once."""
 
 from odoo.tests import tagged
 
-from .test_monthly_plan import MonthlyPlanCommon
+from .common import MonthlyPlanCommon
 
 
 @tagged("post_install", "-at_install")

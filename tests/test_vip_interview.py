@@ -6,7 +6,7 @@ from datetime import timedelta
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
-from .vip_common import VipCommon
+from .common import VipCommon
 
 
 @tagged("post_install", "-at_install")
@@ -17,8 +17,7 @@ class TestVipInterview(VipCommon):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.member = cls._vip_member(cls.customer)
-        cls.programme.with_user(cls.manager).action_start()
+        cls._start_programme()
         cls.source = cls.env.ref("sale_customer_care.utm_source_vip_referral")
 
     def test_questionnaire_answered_through_the_orm_fills_the_interview(self):
