@@ -13,3 +13,12 @@ from . import test_vip_interview
 from . import test_care_case
 from . import test_rpc_access
 from . import test_vip_survey_tour
+from . import test_concurrency
+from . import test_forms
+from . import test_handover_vip
+from . import test_menus
+from . import test_monthly_plan_form
+from . import test_multi_company
+from . import test_plan_attribution
+from . import test_report_pdf
+from . import test_tours

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from odoo.tests import Form, tagged
 
-from .vip_common import VipCommon
+from .common import VipCommon
 
 
 @tagged("post_install", "-at_install")

@@ -7,7 +7,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo.tests import Form, tagged
 
-from .test_monthly_plan import MonthlyPlanCommon
+from .common import MonthlyPlanCommon
 
 
 @tagged("post_install", "-at_install")

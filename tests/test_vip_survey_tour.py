@@ -6,7 +6,7 @@ and its solution by its responsible."""
 
 from odoo.tests import Form, HttpCase, tagged
 
-from .vip_common import VipCommon
+from .common import VipCommon
 
 
 @tagged("post_install", "-at_install")
