@@ -432,5 +432,5 @@ class TestMonthlyPlanQueries(MonthlyPlanCommon):
         self._read_columns(small)  # warm-up: caches, access rules
         # the same budget for 10 and 300 lines: the number of lines does not change the queries
         for plan in (small, large):
-            with self.assertQueryCount(accountman=14):
+            with self.assertQueryCount(accountman=15):
                 self._read_columns(plan)
