@@ -203,6 +203,7 @@ class CustomerCareMember(models.Model):
         return result
 
     def unlink(self):
+        self.check_access("unlink")  # the ACL speaks first: managers only
         if self.filtered(lambda m: m.state == "confirmed") and not self.env.su:
             raise ValidationError(
                 self.env._(

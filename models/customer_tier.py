@@ -119,6 +119,7 @@ class CustomerTier(models.Model):
 
     def action_view_partners(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sale_customer_care.action_care_customers"
         )

@@ -209,6 +209,7 @@ class CustomerVipMember(models.Model):
 
     def action_view_interviews(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sale_customer_care.action_customer_vip_interview"
         )

@@ -396,6 +396,7 @@ class ResPartner(models.Model):
         customer (its contacts, opportunities and orders included) to the backup."""
         self.ensure_one()
         partner = self.commercial_partner_id
+        self._care_check_team_or_manager(partner)
         team = partner.care_member_ids
         manager = team.filtered(lambda m: m.layer == "1").user_id
         backup = team.filtered(lambda m: m.layer == "2").user_id[:1]
@@ -454,6 +455,7 @@ class ResPartner(models.Model):
 
     def action_view_vip_interviews(self):
         self.ensure_one()
+        self.env["customer.vip.interview"].check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "sale_customer_care.action_customer_vip_interview"
         )
@@ -475,6 +477,21 @@ class ResPartner(models.Model):
         # managers only (checked above)
         self.env["customer.care.evaluation"].sudo()._evaluate_partners(self.commercial_partner_id)
         return True
+
+    @api.model
+    def _care_check_team_or_manager(self, partner):
+        """The customer's care team (any layer) and sales managers only."""
+        if self.env.su or self.env.user.has_group(SALES_MANAGERS):
+            return
+        # sudo: only whether the user is on the team is read, to refuse or not
+        if self.env.user not in partner.sudo().care_member_ids.user_id:
+            raise AccessError(
+                self.env._(
+                    "Only the care team of %(customer)s or a sales manager can hand its "
+                    "activities over.",
+                    customer=partner.display_name,
+                )
+            )
 
     @api.model
     def _care_check_manager(self):
