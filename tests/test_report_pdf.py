@@ -15,10 +15,8 @@ import subprocess
 
 import requests
 
-from odoo import SUPERUSER_ID, api, fields
-from odoo.modules.registry import Registry
+from odoo import fields
 from odoo.tests import TransactionCase, tagged
-from odoo.tests.common import get_db_name
 from odoo.tools import config, format_date
 
 MEETING = "sale_customer_care.report_sale_care_meeting"
@@ -29,11 +27,10 @@ VIP = "sale_customer_care.report_vip_programme"
 class TestReportPdf(TransactionCase):
     @classmethod
     def setUpClass(cls):
-        # wkhtmltopdf fetches the stylesheets from report.url: the server of this
-        # test run (pytest-odoo picks its port), committed for the HTTP requests
-        # before the test's transaction starts
+        # wkhtmltopdf fetches the stylesheets from report.url: the server of
+        # this test run, set for the whole session by the test command's
+        # plugin (scripts/pytest_care_report_url.py)
         cls.base_url = f"http://127.0.0.1:{config['http_port']}"
-        cls._set_report_url(cls.base_url)
         super().setUpClass()
         cls.manager = cls.env.ref("sale_customer_care.demo_user_manager")
         company = cls.manager.company_id
@@ -46,15 +43,6 @@ class TestReportPdf(TransactionCase):
             limit=1,
         )
         cls.team = cls.env.ref("sale_customer_care.demo_team_distribution")
-
-    @classmethod
-    def _set_report_url(cls, url):
-        with Registry(get_db_name()).cursor() as cr:
-            params = api.Environment(cr, SUPERUSER_ID, {})["ir.config_parameter"]
-            previous = params.get_param("report.url")
-            params.set_param("report.url", url)
-        if url == cls.base_url:
-            cls.addClassCleanup(cls._set_report_url, previous)
 
     def setUp(self):
         super().setUp()
