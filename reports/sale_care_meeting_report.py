@@ -160,6 +160,8 @@ class SaleCareMeetingReport(models.AbstractModel):
         }
         line_of = {(line.plan_id.user_id, line.partner_id): line for line in lines}
         expected = self._expected_in_period(lines, date_from, date_to)
+        # a customer planned by two salespeople counts once in the totals
+        owners = lines._revenue_owner_ids()
         commitments = self._commitments(users, company, date_to)
 
         sections, totals = [], defaultdict(float)
@@ -175,6 +177,7 @@ class SaleCareMeetingReport(models.AbstractModel):
                 orders,
                 interactions,
                 (date_from, date_to),
+                owners,
             )
             section["plans"] = plans.filtered(lambda p, u=user: p.user_id == u)
             section["invoiced_total"] = by_salesperson.get(user.id, 0.0)
@@ -209,6 +212,7 @@ class SaleCareMeetingReport(models.AbstractModel):
         orders,
         interactions,
         period,
+        owners,
     ):
         date_from, date_to = period
         stages = dict(
@@ -238,7 +242,7 @@ class SaleCareMeetingReport(models.AbstractModel):
             }
             if line:
                 section_expected += row["expected"]
-                section_achieved += row["revenue"]
+                section_achieved += row["revenue"] if line.id in owners else 0.0
             (ordered if row["order_count"] else not_ordered).append(row)
             if row["stage"] in ("potential", "approaching", "new"):
                 new.append(row)

@@ -58,6 +58,19 @@ class TestPlanAttribution(MonthlyPlanCommon):
         )
         self.assertEqual(by_user, {self.salesman: 300.0, self.salesman_2: 1000.0})
 
+        # so does the team's meeting report, each salesperson's section included
+        meeting = self.env["report.sale_customer_care.report_sale_care_meeting"]._prepare_meeting(
+            self.salesman | self.salesman_2,
+            self.month,
+            self.month_end,
+            self.company,
+        )
+        self.assertEqual(meeting["totals"]["achieved"], 1300.0)
+        self.assertEqual(
+            {s["user"]: s["achieved"] for s in meeting["sections"]},
+            {self.salesman: 300.0, self.salesman_2: 1000.0},
+        )
+
     def test_without_account_manager_the_first_plan_counts(self):
         self._invoice(self.prospect, 500.0, self.month.replace(day=5))
         first = self._plan(self.salesman, lines=[{"partner_id": self.prospect.id}])
