@@ -220,7 +220,7 @@ class CustomerVipMember(models.Model):
     @api.model
     def _default_users(self, partners):
         """``{partner id: user id}``: the salesperson of each customer's first
-        confirmed order while still on its care team, else its account
+        confirmed order unless they left its care team, else its account
         manager (one query for all)."""
         by_company = {}
         for partner in partners:
@@ -239,11 +239,12 @@ class CustomerVipMember(models.Model):
         for partner in partners:
             customer = partner.commercial_partner_id
             user_id = brought_in.get(customer.id)
-            # who brought the customer in keeps it while they still care for it:
-            # after a handover (or when they left) the account manager takes it
-            # sudo: only which users are on the team is read, to choose a default
-            team = customer.sudo().care_member_ids.user_id.ids
-            if user_id not in active_ids or user_id not in team:
+            # who brought the customer in keeps it unless they left its care
+            # team (a handover ended their membership): then the account
+            # manager takes it. sudo: only who is, or was, on the team is read
+            history = customer.sudo().care_history_ids
+            left = set(history.user_id.ids) - set(history.filtered("is_current").user_id.ids)
+            if user_id not in active_ids or user_id in left:
                 user_id = False
             result[partner.id] = user_id or partner._care_account_manager().id or False
         return result
