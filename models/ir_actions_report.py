@@ -22,25 +22,9 @@ FOOTER_MARGIN_MM = 7
 class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
 
-    def _run_wkhtmltopdf(
-        self,
-        bodies,
-        report_ref=False,
-        header=None,
-        footer=None,
-        landscape=False,
-        specific_paperformat_args=None,
-        set_viewport_size=False,
-    ):
-        pdf = super()._run_wkhtmltopdf(
-            bodies,
-            report_ref=report_ref,
-            header=header,
-            footer=footer,
-            landscape=landscape,
-            specific_paperformat_args=specific_paperformat_args,
-            set_viewport_size=set_viewport_size,
-        )
+    def _run_wkhtmltopdf(self, bodies, *args, **kwargs):
+        pdf = super()._run_wkhtmltopdf(bodies, *args, **kwargs)
+        report_ref = kwargs.get("report_ref") or (args[0] if args else False)
         paperformat = self.env.ref(PAPERFORMAT, raise_if_not_found=False)
         if (
             paperformat
