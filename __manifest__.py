@@ -24,6 +24,7 @@
         "security/ir.model.access.csv",
         "data/customer_tier_data.xml",
         "data/ir_cron_data.xml",
+        "data/mail_activity_type_data.xml",
         "data/customer_vip_data.xml",
         "data/survey_vip_interview_data.xml",
         "views/customer_tier_views.xml",

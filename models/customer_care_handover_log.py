@@ -29,6 +29,7 @@ from collections import defaultdict
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_date
 
 from .customer_care_member import CARE_LAYERS
 
@@ -329,7 +330,7 @@ class CustomerCareHandoverLog(models.Model):
                     "date: choose a later handover date.",
                     user=from_user.name,
                     customer=late.partner_id.display_name,
-                    date=late.date_start,
+                    date=format_date(self.env, late.date_start),
                 )
             )
 

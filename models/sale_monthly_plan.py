@@ -4,10 +4,12 @@
 care for, what each should bring, and the calls, meetings and tasks planned,
 read back against the books in the weekly and monthly meetings."""
 
+from datetime import datetime, time
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
 # Planned activity counts of a line -> the activity type they become.
@@ -19,6 +21,9 @@ PLANNED_ACTIVITY_TYPES = {
 
 # What may still change on the lines of an approved plan.
 APPROVED_PLAN_EDITABLE = {"next_action"}
+
+# The To-Do a returned plan gives its salesperson; done when the plan goes on.
+REWORK_ACTIVITY_TYPE = "sale_customer_care.mail_activity_type_plan_rework"
 
 # Plan fields that follow their own rules (chatter, activities).
 PLAN_FREE_FIELDS = {"message_follower_ids", "message_main_attachment_id", "activity_ids"}
@@ -96,6 +101,17 @@ class SaleMonthlyPlan(models.Model):
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
+    can_edit = fields.Boolean(
+        compute="_compute_can_edit",
+        help="The current user may change this plan now: its salesperson while it is a draft "
+        "(only the next actions once approved), its team leader and sales managers until it "
+        "is closed.",
+    )
+    can_choose_salesperson = fields.Boolean(
+        compute="_compute_can_edit",
+        help="The current user may plan for someone else: a team leader for their team, a "
+        "sales manager for anyone.",
+    )
     line_ids = fields.One2many("sale.monthly.plan.line", "plan_id", string="Customers", copy=True)
 
     @api.depends("user_id", "date")
@@ -113,6 +129,21 @@ class SaleMonthlyPlan(models.Model):
     def _compute_team_id(self):
         for plan in self.filtered("user_id"):
             plan.team_id = plan.user_id.sale_team_id
+
+    @api.depends_context("uid")
+    @api.depends("state", "user_id", "team_id")
+    def _compute_can_edit(self):
+        user = self.env.user
+        manager = self.env.su or user.has_group("sales_team.group_sale_manager")
+        leads_a_team = manager or bool(
+            self.env["crm.team"].search_count([("user_id", "=", user.id)], limit=1)
+        )
+        for plan in self:
+            approver = manager or plan.team_id.user_id == user
+            plan.can_choose_salesperson = leads_a_team
+            plan.can_edit = plan.state != "closed" and (
+                approver or (plan.user_id == user and plan.state in ("draft", "approved"))
+            )
 
     @api.depends("line_ids.expected_revenue")
     def _compute_amount_expected(self):
@@ -164,12 +195,30 @@ class SaleMonthlyPlan(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._normalize_month(vals)
+        if not self.env.su:
+            Users = self.env["res.users"]
+            for vals in vals_list:
+                if vals.get("user_id", self.env.uid) != self.env.uid:
+                    team = (
+                        self.env["crm.team"].browse(vals["team_id"])
+                        if vals.get("team_id")
+                        else Users.browse(vals["user_id"]).sale_team_id
+                    )
+                    self._check_may_plan_for(Users.browse(vals["user_id"]), team)
         return super().create(vals_list)
 
     def write(self, vals):
         self._normalize_month(vals)
         changed = set(vals) - PLAN_FREE_FIELDS
         if changed and not self.env.su:
+            # a state written by hand is checked like its button first: an
+            # approval by its own salesperson is refused as such
+            self._check_state_change(vals)
+            self._check_user_may_edit(changed)
+            if vals.get("user_id"):
+                salesperson = self.env["res.users"].browse(vals["user_id"])
+                for plan in self.filtered(lambda p: p.user_id != salesperson):
+                    plan._check_may_plan_for(salesperson, plan.team_id)
             closed = self.filtered(lambda p: p.state == "closed")
             if closed:
                 raise UserError(
@@ -188,8 +237,17 @@ class SaleMonthlyPlan(models.Model):
                         plan=approved[0].name,
                     )
                 )
-            self._check_state_change(vals)
         return super().write(vals)
+
+    def copy_data(self, default=None):
+        # a duplicate is a new draft for the first month not planned yet
+        # (the same month would break the one-plan-per-month rule)
+        default = dict(default or {})
+        vals_list = super().copy_data(default)
+        if "date" not in default:
+            for plan, vals in zip(self, vals_list, strict=True):
+                vals["date"] = self._first_unplanned_month(plan.user_id, plan.company_id)
+        return vals_list
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_draft(self):
@@ -203,6 +261,7 @@ class SaleMonthlyPlan(models.Model):
         self._check_state("draft", self.env._("Only draft plans can be submitted."))
         self._check_has_lines()
         self.write({"state": "submitted"})
+        self._close_rework_activities(self.env._("Plan submitted again."))
 
     def action_approve(self):
         self._check_state(
@@ -211,6 +270,7 @@ class SaleMonthlyPlan(models.Model):
         self._check_approver()
         self._check_has_lines()
         self.write({"state": "approved", "return_reason": False})
+        self._close_rework_activities(self.env._("Plan approved."))
 
     def action_return(self):
         """Open the wizard asking why the plan goes back to its salesperson."""
@@ -241,7 +301,7 @@ class SaleMonthlyPlan(models.Model):
         self.write({"state": "draft", "return_reason": reason.strip()})
         for plan in self:
             plan.activity_schedule(
-                "mail.mail_activity_data_todo",
+                REWORK_ACTIVITY_TYPE,
                 user_id=plan.user_id.id,
                 summary=self.env._("Rework your plan"),
                 note=reason,
@@ -279,6 +339,66 @@ class SaleMonthlyPlan(models.Model):
             ]
         Line.create(vals_list)
         return True
+
+    def action_copy_previous_month(self):
+        """Start a draft plan from the salesperson's previous plan: its
+        customers with what was expected and planned of them and their next
+        actions; customers already in this plan are kept as they are."""
+        self.ensure_one()
+        self._check_state("draft", self.env._("Only a draft plan can be filled from another one."))
+        self._check_user_may_edit({"line_ids"})
+        previous = self.search(
+            [
+                ("user_id", "=", self.user_id.id),
+                ("company_id", "=", self.company_id.id),
+                ("date", "<", self.date),
+            ],
+            order="date desc",
+            limit=1,
+        )
+        if not previous:
+            raise UserError(
+                self.env._(
+                    "%(user)s has no plan before %(month)s to copy from.",
+                    user=self.user_id.name,
+                    month=format_date(self.env, self.date, date_format="MMMM y"),
+                )
+            )
+        copied = previous.line_ids.filtered(
+            lambda line: line.partner_id not in self.line_ids.partner_id
+        )
+        self.env["sale.monthly.plan.line"].create(
+            [
+                {
+                    "plan_id": self.id,
+                    "partner_id": line.partner_id.id,
+                    "sequence": line.sequence,
+                    "expected_revenue": line.expected_revenue,
+                    "planned_calls": line.planned_calls,
+                    "planned_meetings": line.planned_meetings,
+                    "planned_tasks": line.planned_tasks,
+                    "next_action": line.next_action,
+                }
+                for line in copied
+            ]
+        )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success" if copied else "info",
+                "message": self.env._(
+                    "%(count)s customers copied from %(plan)s.",
+                    count=len(copied),
+                    plan=previous.name,
+                )
+                if copied
+                else self.env._(
+                    "Every customer of %(plan)s is already in this plan.", plan=previous.name
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
 
     def action_schedule_activities(self):
         """Turn the planned counts into real activities on the customers,
@@ -351,6 +471,53 @@ class SaleMonthlyPlan(models.Model):
             month += relativedelta(months=1)
         return month
 
+    def _check_user_may_edit(self, field_names):
+        """Refuse with a sentence what the record rules would refuse with
+        Odoo's generic access error: a colleague's plan, or one's own plan
+        while the team leader reviews it (or once approved, anything but the
+        next actions, checked in ``write`` / ``_check_lines_editable``)."""
+        if self.env.su:
+            return
+        user = self.env.user
+        for plan in self:
+            if plan.can_edit or plan.state in ("closed", "approved"):
+                continue  # closed and approved plans have their own sentences
+            if plan.user_id != user:
+                raise AccessError(
+                    self.env._(
+                        "The plan %(plan)s belongs to %(user)s: only they, the leader of "
+                        "their team and sales managers can change it.",
+                        plan=plan.name,
+                        user=plan.user_id.name,
+                    )
+                )
+            raise UserError(
+                self.env._(
+                    "The plan %(plan)s is submitted: your team leader is reviewing it. Ask "
+                    "them to return it to draft if it needs changes.",
+                    plan=plan.name,
+                )
+            )
+
+    def _check_may_plan_for(self, salesperson, team):
+        """Plans are made by the salesperson, the leader of their team or a
+        sales manager: refused with a sentence for anyone else."""
+        user = self.env.user
+        leads_their_team = team and team.user_id == user and salesperson in team.member_ids
+        if salesperson == user or leads_their_team:
+            return
+        self.env["res.users"]._care_require_manager(
+            self.env._(
+                "You can only make plans for yourself and the members of the team you lead, "
+                "not for %(user)s: ask their team leader or a sales manager.",
+                user=salesperson.name,
+            )
+        )
+
+    def _close_rework_activities(self, feedback):
+        """The "Rework your plan" To-Do is done once the plan goes on."""
+        self.activity_feedback([REWORK_ACTIVITY_TYPE], feedback=feedback)
+
     def _check_state(self, states, message):
         states = (states,) if isinstance(states, str) else states
         if self.filtered(lambda p: p.state not in states):
@@ -373,6 +540,7 @@ class SaleMonthlyPlan(models.Model):
         ``field_names`` None means lines are added or removed."""
         if self.env.su:
             return
+        self._check_user_may_edit(field_names or {"line_ids"})
         for plan in self:
             if plan.state == "closed":
                 raise UserError(
@@ -494,14 +662,26 @@ class SaleMonthlyPlan(models.Model):
         }
 
     def _month_working_days(self, today=None):
-        """Monday to Friday of the plan's month, from today on when the month
-        has started; the last day of the month when none are left."""
+        """The working days of the plan's month, from today on when the month
+        has started: the days the company's working schedule works, public
+        holidays (its global time off) excluded, Monday to Friday without a
+        schedule; the last day of the month when none are left."""
         self.ensure_one()
         today = today or fields.Date.context_today(self)
-        day = max(self.date, today)
+        start = max(self.date, today)
+        calendar = self.company_id.resource_calendar_id
+        off = {}
+        if calendar and start <= self.date_end:
+            off = calendar._get_unusual_days(
+                datetime.combine(start, time.min),
+                datetime.combine(self.date_end, time.max),
+                self.company_id,
+            )
         days = []
+        day = start
         while day <= self.date_end:
-            if day.weekday() < 5:
+            day_off = off.get(fields.Date.to_string(day), day.weekday() >= 5)
+            if not day_off:
                 days.append(day)
             day += relativedelta(days=1)
         return days or [max(self.date_end, today)]

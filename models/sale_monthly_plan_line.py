@@ -275,6 +275,11 @@ class SaleMonthlyPlanLine(models.Model):
                 self.env["res.partner"].browse(vals["partner_id"]).commercial_partner_id.id
             )
         self.plan_id._check_lines_editable(set(vals))
+        if vals.get("plan_id"):
+            # a line moved to another plan is a line added there: that plan
+            # must take new lines from the caller too (rules check only the
+            # line as it was)
+            self.env["sale.monthly.plan"].browse(vals["plan_id"])._check_lines_editable()
         return super().write(vals)
 
     @api.ondelete(at_uninstall=False)

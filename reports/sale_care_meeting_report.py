@@ -197,6 +197,8 @@ class SaleCareMeetingReport(models.AbstractModel):
             "sections": sections,
             "totals": dict(totals),
             "falling_categories": self._falling_categories(figures, partners, date_from, date_to),
+            # the categories compare the days that have happened (see there)
+            "compared_until": min(date_to, fields.Date.context_today(self)),
         }
 
     @api.model
@@ -300,8 +302,14 @@ class SaleCareMeetingReport(models.AbstractModel):
     @api.model
     def _falling_categories(self, figures, partners, date_from, date_to):
         """Product categories the customers bought less of than in the same
-        period a year before, largest drop first."""
-        if not partners:
+        period a year before, largest drop first.
+
+        Only the days of the period that have happened are compared, with the
+        same days a year before: a month still running is compared to date,
+        and a period that has not started yet has nothing to compare (before,
+        a future month listed every category as falling by 100 %)."""
+        date_to = min(date_to, fields.Date.context_today(self))
+        if not partners or date_to < date_from:
             return []
         now = {
             row["category"]: row["revenue"]

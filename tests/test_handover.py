@@ -7,6 +7,7 @@ from odoo import Command
 from odoo.exceptions import AccessError, UserError
 from odoo.service.model import call_kw
 from odoo.tests import Form, tagged
+from odoo.tools import format_date
 
 from .common import CareTeamCommon
 
@@ -501,7 +502,16 @@ class TestHandover(CareTeamCommon):
         for values, message in bad_values:
             with self.subTest(message=message), self.assertRaisesRegex(UserError, message):
                 Wizard.create(values).action_confirm()
+            # the form says it while it is filled in, and offers no Hand Over
+            if "from_user_id" in values:
+                with self.subTest(form=message):
+                    self.assertRegex(Wizard.new(values).blocking_reason or "", message)
         self.assertEqual(self._snapshot(), snapshot)
+        # dates in the sentence are the reader's, not ISO
+        late = Wizard.new({**to_successor, "handover_date": self._days_ago(3)})
+        self.assertIn(format_date(self.env, self._days_ago(2)), late.blocking_reason)
+        self.assertNotIn(self._days_ago(2).isoformat(), late.blocking_reason)
+        self.assertFalse(Wizard.new(to_successor).blocking_reason)
 
     def test_the_handover_is_a_model_method_the_wizard_calls(self):
         Log = self.Log.with_user(self.manager)

@@ -102,6 +102,38 @@ class TestMeetingReport(MonthlyPlanCommon):
         self.assertAlmostEqual(falling[self.categ_pipes]["change"], -100.0 * 800 / 900)
         self.assertNotIn(self.categ_pumps, falling)
 
+    def test_falling_categories_compare_only_the_days_that_happened(self):
+        """A month that has not started has nothing to compare (it listed
+        every category as falling by 100 %); a month still running compares
+        its first days with the same days last year."""
+        next_month = self.today.replace(day=1) + relativedelta(months=1)
+        # a year before next month, both categories sold
+        self._invoice(self.managed, 700.0, next_month - relativedelta(years=1), product=self.pipe)
+        self._invoice(self.managed, 300.0, next_month - relativedelta(years=1))
+        meeting = self.Report._prepare_meeting(
+            self.salesman, next_month, next_month + relativedelta(day=31), self.company
+        )
+        self.assertEqual(meeting["falling_categories"], [])
+        self.assertLess(meeting["compared_until"], meeting["date_from"])
+
+        # this month: pipes sold on the first day last year and again today;
+        # pumps sold last year after today's date only: not yet comparable
+        this_month = self.today.replace(day=1)
+        year_ago = this_month - relativedelta(years=1)
+        self._invoice(self.managed, 400.0, year_ago, product=self.pipe)
+        self._invoice(self.managed, 100.0, this_month, product=self.pipe)
+        later = self.today + relativedelta(days=1) - relativedelta(years=1)
+        if later.month == year_ago.month:
+            self._invoice(self.managed, 5000.0, later)
+        meeting = self.Report._prepare_meeting(
+            self.salesman, this_month, this_month + relativedelta(day=31), self.company
+        )
+        self.assertEqual(meeting["compared_until"], self.today)
+        falling = {row["category"]: row for row in meeting["falling_categories"]}
+        self.assertAlmostEqual(falling[self.categ_pipes]["before"], 400.0)
+        self.assertAlmostEqual(falling[self.categ_pipes]["now"], 100.0)
+        self.assertNotIn(self.categ_pumps, falling, "last year's later days are not compared")
+
     def test_a_week_gets_its_share_of_the_month(self):
         monday = self.month + relativedelta(days=7 - self.month.weekday())
         meeting = self.Report._prepare_meeting(

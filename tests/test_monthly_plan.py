@@ -281,16 +281,62 @@ class TestMonthlyPlanAccess(MonthlyPlanCommon):
             self.plan_sue.line_ids.with_user(self.salesman).read(["expected_revenue"])
         self.plan_sam.with_user(self.salesman).line_ids.expected_revenue = 1200.0
         self.plan_sam.with_user(self.salesman).action_submit()
-        with self.assertRaises(AccessError):
+        # refused with a sentence, not Odoo's generic access error
+        with self.assertRaisesRegex(UserError, "submitted: your team leader is reviewing it"):
             self.plan_sam.with_user(self.salesman).note = "changed after submitting"
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(UserError, "submitted: your team leader is reviewing it"):
             self.plan_sam.line_ids.with_user(self.salesman).expected_revenue = 1.0
+        with self.assertRaisesRegex(UserError, "submitted: your team leader is reviewing it"):
+            self.plan_sam.with_user(self.salesman).write(
+                {"line_ids": [Command.create({"partner_id": self.prospect.id})]}
+            )
         with self.assertRaises(AccessError):
             self.plan_sam.with_user(self.salesman).unlink()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesRegex(AccessError, "only make plans for yourself.*Sue Salesman"):
             Plan.create(
                 {"user_id": self.salesman_2.id, "date": self.month + relativedelta(months=1)}
             )
+        self.assertEqual(self.plan_sam.line_ids.expected_revenue, 1200.0, "nothing written")
+
+    def test_the_form_shows_what_the_user_may_change(self):
+        """Lines of a submitted plan are read-only on screen for its
+        salesperson (they were editable, then refused on save); the team
+        leader still edits them; only leaders and managers pick someone
+        else as salesperson."""
+        self.plan_sam.action_submit()
+        as_sam = self.plan_sam.with_user(self.salesman)
+        as_leader = self.plan_sam.with_user(self.team_leader)
+        self.assertFalse(as_sam.can_edit)
+        self.assertFalse(as_sam.can_choose_salesperson)
+        self.assertTrue(as_leader.can_edit)
+        self.assertTrue(as_leader.can_choose_salesperson)
+        self.assertTrue(self.plan_sam.with_user(self.manager).can_edit)
+        form = self.env["sale.monthly.plan"].get_view(view_type="form")["arch"]
+        self.assertIn('name="line_ids" readonly="not can_edit"', form)
+        self.assertIn("readonly=\"state != 'draft' or not can_choose_salesperson\"", form)
+        # Meeting Report on an unsaved plan used to save an empty plan first
+        self.assertRegex(form, r'name="action_print_meeting_report"[^>]*invisible="not id"')
+
+    def test_a_plan_or_a_line_cannot_be_moved_to_a_colleague(self):
+        draft = self.Plan.create(
+            {
+                "user_id": self.salesman.id,
+                "date": self.month + relativedelta(months=2),
+                "line_ids": [Command.create({"partner_id": self.managed.id})],
+            }
+        )
+        sue_draft = self.Plan.create(
+            {"user_id": self.salesman_2.id, "date": self.month + relativedelta(months=1)}
+        )
+        with self.assertRaisesRegex(AccessError, "only make plans for yourself.*Sue Salesman"):
+            draft.with_user(self.salesman).user_id = self.salesman_2
+        with self.assertRaisesRegex(AccessError, "belongs to Sue Salesman"):
+            draft.line_ids.with_user(self.salesman).plan_id = sue_draft
+        self.assertEqual(draft.user_id, self.salesman)
+        self.assertEqual(draft.line_ids.plan_id, draft)
+        # the team leader plans for the members of the team they lead
+        draft.with_user(self.team_leader).user_id = self.salesman_2.id
+        self.assertEqual(draft.user_id, self.salesman_2)
 
     def test_team_leader_approves_own_team_only(self):
         (self.plan_sam | self.plan_sue).action_submit()

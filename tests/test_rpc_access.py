@@ -131,6 +131,9 @@ EXPECTED = {
     ("sale.monthly.plan", "action_return"): (D, D, D, D, O),
     ("sale.monthly.plan", "action_close"): (D, D, D, D, O),
     ("sale.monthly.plan", "action_propose_lines"): (D, D, O, D, O),
+    ("sale.monthly.plan", "action_copy_previous_month"): (D, D, O, D, O),
+    # a duplicate goes to a month not planned yet: Odoo's copy_data, read as the caller
+    ("sale.monthly.plan", "copy_data"): (D, D, O, D, O),
     ("sale.monthly.plan", "action_schedule_activities"): (D, D, O, D, O),
     ("sale.monthly.plan", "action_print_meeting_report"): (D, D, O, D, O),
     ("sale.monthly.plan", "action_view_activities"): (D, D, O, D, O),

@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 """The main flows as the demo's people walk them in the browser (tours in
 static/tests/tours/): a salesperson's month, a team leader's approval and
-team meeting report."""
+team meeting report, a sales manager's handover."""
 
 from dateutil.relativedelta import relativedelta
 
@@ -55,3 +55,23 @@ class TestTours(HttpCase):
         self.start_tour("/odoo", "sale_customer_care_leader_approval", login="care.lead")
 
         self.assertEqual(plan.state, "approved")
+
+    def test_manager_hands_over_a_leaving_salesperson(self):
+        csaba = self.env.ref("sale_customer_care.demo_user_csaba")
+        dung = self.env.ref("sale_customer_care.demo_user_dung")
+        manager = self.env.ref("sale_customer_care.demo_user_manager")
+        manager.tour_enabled = False
+        Member = self.env["customer.care.member"]
+        current = [("user_id", "=", csaba.id), ("is_current", "=", True)]
+        customers = Member.search(current).partner_id
+        self.assertTrue(customers, "the demo's Csaba cares for customers")
+
+        self.start_tour("/odoo", "sale_customer_care_handover", login="care.manager")
+
+        log = self.env["customer.care.handover.log"].search(
+            [("from_user_id", "=", csaba.id)], order="id desc", limit=1
+        )
+        self.assertTrue(log)
+        self.assertFalse(Member.search(current), "Csaba cares for nobody any more")
+        taken = Member.search([("user_id", "=", dung.id), ("is_current", "=", True)])
+        self.assertEqual(customers - taken.partner_id, self.env["res.partner"])

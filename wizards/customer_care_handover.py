@@ -8,6 +8,7 @@ confirms.  What moves where, and the moving itself, belong to the handover log
 from collections import Counter
 
 from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
 
 from ..models.customer_care_handover_log import HANDOVER_MODES
 
@@ -31,6 +32,10 @@ class CustomerCareHandover(models.TransientModel):
     note = fields.Text(help="Why and how, kept in the handover log.")
     line_count = fields.Integer(string="Records to Move", compute="_compute_summary")
     summary = fields.Char(compute="_compute_summary")
+    blocking_reason = fields.Char(
+        compute="_compute_blocking_reason",
+        help="Why the handover cannot be done as filled in, shown before confirming.",
+    )
     from_user_id = fields.Many2one(
         "res.users",
         string="Leaving",
@@ -100,6 +105,26 @@ class CustomerCareHandover(models.TransientModel):
                     *(f"{label}: {counts[key]}" for key, label in types.items() if counts[key]),
                 ]
             )
+
+    @api.depends("from_user_id", "mode", "to_user_id", "to_user_ids", "handover_date", "company_id")
+    def _compute_blocking_reason(self):
+        """The sentence the handover would refuse with, shown while the form
+        is filled in (it used to appear only after confirming)."""
+        Log = self.env["customer.care.handover.log"]
+        for wizard in self:
+            wizard.blocking_reason = False
+            if not wizard.from_user_id or not wizard.company_id:
+                continue
+            try:
+                Log._handover_check(
+                    wizard.from_user_id._origin,
+                    wizard._get_targets(),
+                    wizard.handover_date,
+                    wizard.company_id._origin,
+                    wizard.mode,
+                )
+            except UserError as error:
+                wizard.blocking_reason = error.args[0]
 
     def action_confirm(self):
         """Move everything the preview shows, write the log and open it."""

@@ -142,3 +142,57 @@ registry.category("web_tour.tours").add("sale_customer_care_leader_approval", {
         },
     ],
 });
+
+// A sales manager hands a leaving salesperson's customers over to a
+// colleague: the preview lists what moves, the form refuses a handover date
+// before the leaver's care started while it is filled in, and Hand Over moves
+// everything and opens the log.
+registry.category("web_tour.tours").add("sale_customer_care_handover", {
+    url: "/odoo",
+    steps: () => [
+        ...openSales(),
+        ...openCareMenu("menu_customer_care_handover"),
+        {
+            content: "the handover wizard opens",
+            trigger: ".modal .o_field_widget[name=from_user_id] input",
+            run: "edit Csaba",
+        },
+        {
+            content: "pick the leaving salesperson",
+            trigger: ".o-autocomplete--dropdown-item:contains('Csaba Tóth')",
+            run: "click",
+        },
+        {
+            content: "choose who takes over",
+            trigger: ".modal .o_field_widget[name=to_user_id] input",
+            run: "edit Dung",
+        },
+        {
+            content: "pick the successor",
+            trigger: ".o-autocomplete--dropdown-item:contains('Phạm Thị Dung')",
+            run: "click",
+        },
+        {
+            content: "the preview lists the customers and records that move",
+            trigger: ".modal .o_field_widget[name=line_ids] .o_data_row",
+        },
+        {
+            content: "nothing blocks the handover",
+            trigger: ".modal:not(:has(.alert-warning:visible)) button[name=action_confirm]",
+        },
+        {
+            content: "hand over",
+            trigger: ".modal button[name=action_confirm]",
+            run: "click",
+        },
+        {
+            content: "confirm that everything moves now",
+            trigger: ".modal .modal-footer .btn-primary:contains('Ok')",
+            run: "click",
+        },
+        {
+            content: "the handover log opens",
+            trigger: ".o_form_view .o_field_widget[name=from_user_id]:contains('Csaba Tóth')",
+        },
+    ],
+});
