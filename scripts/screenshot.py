@@ -11,6 +11,7 @@ Needs Debian's ``chromium`` and PyPI's ``websocket-client``."""
 import argparse
 import base64
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -37,19 +38,24 @@ class Browser:
                 "--hide-scrollbars",
                 f"--window-size={width},{height}",
                 f"--user-data-dir={self.profile}",
-                "--remote-debugging-port=9333",
+                # a free port of Chromium's choosing, written to DevToolsActivePort:
+                # several screenshots (or a test's browser) may run at once
+                "--remote-debugging-port=0",
                 "about:blank",
             ],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
+        pages, port_file = [], os.path.join(self.profile, "DevToolsActivePort")
         for _ in range(100):
             try:
-                with urllib.request.urlopen("http://127.0.0.1:9333/json", timeout=1) as resp:
+                with open(port_file) as file:
+                    port = file.readline().strip()
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/json", timeout=1) as resp:
                     pages = [p for p in json.load(resp) if p["type"] == "page"]
                 if pages:
                     break
-            except OSError:
+            except (OSError, ValueError):
                 pass
             time.sleep(0.2)
         self.ws = websocket.create_connection(pages[0]["webSocketDebuggerUrl"], timeout=60)
