@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import format_date
 
 EMAIL_RE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 PHONE_RE = re.compile(r"^\+?[\d\s().\-/]{6,}$")
@@ -124,11 +125,15 @@ class CustomerVipInterview(models.Model):
     @api.depends("partner_id", "date")
     def _compute_name(self):
         for interview in self:
-            interview.name = self.env._(
-                "%(customer)s, %(date)s",
-                customer=interview.partner_id.display_name or "",
-                date=interview.date or "",
-            )
+            interview.name = interview._interview_label()
+
+    @api.depends_context("lang")
+    @api.depends("partner_id", "date")
+    def _compute_display_name(self):
+        # the stored name is in the language of whoever saved it; the
+        # display name is the reader's, with the date in their format
+        for interview in self:
+            interview.display_name = interview._interview_label()
 
     @api.depends("date")
     def _compute_week_start(self):
@@ -254,6 +259,14 @@ class CustomerVipInterview(models.Model):
     # ------------------------------------------------------------------
     # Questionnaire
     # ------------------------------------------------------------------
+    def _interview_label(self):
+        self.ensure_one()
+        return self.env._(
+            "%(customer)s, %(date)s",
+            customer=self.partner_id.display_name or "",
+            date=format_date(self.env, self.date) if self.date else "",
+        )
+
     def _get_or_create_user_input(self):
         """The interviewer's answer to the questionnaire: its partner is the
         interviewer, so that the survey pages let them (and only them) answer
@@ -386,7 +399,7 @@ class CustomerVipInterview(models.Model):
                         "description": self.env._(
                             "Referred by %(customer)s in the VIP interview of %(date)s.",
                             customer=interview.partner_id.name,
-                            date=interview.date,
+                            date=format_date(self.env, interview.date),
                         ),
                     }
                 )

@@ -6,11 +6,12 @@ read back against the books in the weekly and monthly meetings."""
 
 from datetime import datetime, time
 
+from babel.dates import format_skeleton
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import format_date
+from odoo.tools.misc import babel_locale_parse
 
 # Planned activity counts of a line -> the activity type they become.
 PLANNED_ACTIVITY_TYPES = {
@@ -21,6 +22,16 @@ PLANNED_ACTIVITY_TYPES = {
 
 # What may still change on the lines of an approved plan.
 APPROVED_PLAN_EDITABLE = {"next_action"}
+
+
+def format_month(env, date):
+    """``date``'s month and year as the reader's language writes them
+    ("December 2026", "2026. december", "tháng 12 năm 2026")."""
+    if not date:
+        return ""
+    locale = babel_locale_parse(env.lang or env.user.lang or "en_US")
+    return format_skeleton("yMMMM", date, locale=locale)
+
 
 # The To-Do a returned plan gives its salesperson; done when the plan goes on.
 REWORK_ACTIVITY_TYPE = "sale_customer_care.mail_activity_type_plan_rework"
@@ -116,9 +127,16 @@ class SaleMonthlyPlan(models.Model):
 
     @api.depends("user_id", "date")
     def _compute_name(self):
+        # stored for search and sorting, in the language of whoever saved it;
+        # the display name follows the reader's language
         for plan in self:
-            month = format_date(self.env, plan.date, date_format="MMMM y") if plan.date else ""
-            plan.name = f"{month} - {plan.user_id.name or ''}"
+            plan.name = f"{format_month(self.env, plan.date)} - {plan.user_id.name or ''}"
+
+    @api.depends_context("lang")
+    @api.depends("user_id", "date")
+    def _compute_display_name(self):
+        for plan in self:
+            plan.display_name = f"{format_month(self.env, plan.date)} - {plan.user_id.name or ''}"
 
     @api.depends("date")
     def _compute_date_end(self):
@@ -361,7 +379,7 @@ class SaleMonthlyPlan(models.Model):
                 self.env._(
                     "%(user)s has no plan before %(month)s to copy from.",
                     user=self.user_id.name,
-                    month=format_date(self.env, self.date, date_format="MMMM y"),
+                    month=format_month(self.env, self.date),
                 )
             )
         copied = previous.line_ids.filtered(

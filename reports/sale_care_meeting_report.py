@@ -14,6 +14,8 @@ from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import format_date
 
+from ..models.sale_monthly_plan import format_month
+
 # How many product categories with falling sales the report lists.
 FALLING_CATEGORY_LIMIT = 10
 
@@ -349,7 +351,7 @@ class SaleCareMeetingReport(models.AbstractModel):
         if date_from.day == 1 and date_to == date_from + relativedelta(day=31):
             return self.env._(
                 "Monthly sales meeting, %(month)s",
-                month=format_date(self.env, date_from, date_format="MMMM y"),
+                month=format_month(self.env, date_from),
             )
         return self.env._(
             "Sales meeting, %(start)s - %(end)s",

@@ -115,6 +115,9 @@ class TestMeetingReport(MonthlyPlanCommon):
         )
         self.assertEqual(meeting["falling_categories"], [])
         self.assertLess(meeting["compared_until"], meeting["date_from"])
+        html = self._html(next_month)
+        self.assertIn("The period has not started yet", html)
+        self.assertNotIn("Same period last year", html, "no empty table of categories")
 
         # this month: pipes sold on the first day last year and again today;
         # pumps sold last year after today's date only: not yet comparable
@@ -133,6 +136,24 @@ class TestMeetingReport(MonthlyPlanCommon):
         self.assertAlmostEqual(falling[self.categ_pipes]["before"], 400.0)
         self.assertAlmostEqual(falling[self.categ_pipes]["now"], 100.0)
         self.assertNotIn(self.categ_pumps, falling, "last year's later days are not compared")
+        html = self._html(this_month)
+        self.assertIn("Same period last year", html)
+        if self.today < this_month + relativedelta(day=31):
+            self.assertIn("The period is still running", html)
+
+    def _html(self, month):
+        """The team meeting report of ``month`` as the wizard prints it."""
+        html, _type = self.env["ir.actions.report"]._render_qweb_html(
+            REPORT,
+            [],
+            data={
+                "date_from": str(month),
+                "date_to": str(month + relativedelta(day=31)),
+                "company_id": self.company.id,
+                "user_ids": self.salesman.ids,
+            },
+        )
+        return html.decode()
 
     def test_a_week_gets_its_share_of_the_month(self):
         monday = self.month + relativedelta(days=7 - self.month.weekday())

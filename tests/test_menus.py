@@ -3,7 +3,8 @@
 """Every menu of the addon opens in the real web client, for every role that
 sees it: the demo's sales manager, team leader and salesperson log in, click
 each of their menus (as the menu bar does) and switch to each view the
-action offers; any client error, "Oops!" dialog or failed RPC fails the test."""
+action offers; any client error, "Oops!" dialog or failed RPC fails the test,
+and so does a customer's name cut short in a list."""
 
 import json
 
@@ -36,6 +37,14 @@ CLICK_MENUS_JS = """
         const dialog = document.querySelector(".o_error_dialog");
         if (dialog) {
             throw new Error(`${where}: ${dialog.innerText}`);
+        }
+        // lists show the customer's name whole, never cut to a few letters
+        for (const cell of document.querySelectorAll(
+            ".o_list_renderer td.o_data_cell[name=partner_id]"
+        )) {
+            if (cell.scrollWidth > cell.clientWidth + 1) {
+                throw new Error(`${where}: the customer name "${cell.innerText}" is cut`);
+            }
         }
     };
     for (const [menuId, name] of menus) {
