@@ -104,7 +104,7 @@ class CustomerVipProgramme(models.Model):
         help="The interview questionnaire filled in on each customer's behalf.",
     )
     member_ids = fields.One2many("customer.vip.member", "programme_id", string="Members")
-    interview_ids = fields.One2many("customer.vip.interview", "programme_id")
+    interview_ids = fields.One2many("customer.vip.interview", "programme_id", string="Interviews")
     case_ids = fields.One2many("customer.care.case", "programme_id", string="Problems")
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company

@@ -17,7 +17,7 @@ class SaleCareMeetingReportWizard(models.TransientModel):
         default="week",
     )
     date = fields.Date(
-        string="In",
+        string="Period Containing",
         required=True,
         default=fields.Date.context_today,
         help="Any day of the week or month to report on.",
