@@ -7,7 +7,7 @@ problems only."""
 
 import math
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -384,6 +384,7 @@ class CustomerVipProgramme(models.Model):
             return members.browse(), list(members)
         users = members.user_id
         load = self._weekly_load(users, first_monday, self.date_end, exclude=members)
+        workdays = self._working_days_by_week(first_day, self.date_end)
         to_plan, unscheduled = [], []
         for member in members:
             user = member.user_id
@@ -391,9 +392,9 @@ class CustomerVipProgramme(models.Model):
             monday = first_monday
             while user and quota > 0 and monday <= self.date_end:
                 planned = load[user.id, monday]
-                day = monday + timedelta(days=planned % WORKDAYS)
-                day = min(max(day, first_day), self.date_end)
-                if planned < quota:
+                days = workdays.get(monday)
+                if days and planned < quota:
+                    day = days[planned % len(days)]
                     load[user.id, monday] += 1
                     to_plan.append((member, day))
                     break
@@ -407,6 +408,29 @@ class CustomerVipProgramme(models.Model):
         for (member, day), activity in zip(to_plan, activities, strict=True):
             member.write({"planned_date": day, "activity_id": activity.id, "state": "scheduled"})
         return scheduled, unscheduled
+
+    def _working_days_by_week(self, date_from, date_to):
+        """``{monday: [working days of that week between the two dates]}``:
+        Monday to Friday, without the public holidays (global time off) of
+        the company's working schedule; a week without one is left out."""
+        self.ensure_one()
+        calendar = self.company_id.resource_calendar_id
+        off = (
+            calendar._get_unusual_days(
+                datetime.combine(date_from, time.min),
+                datetime.combine(date_to, time.max),
+                self.company_id,
+            )
+            if calendar
+            else {}
+        )
+        weeks = defaultdict(list)
+        day = date_from
+        while day <= date_to:
+            if day.weekday() < WORKDAYS and not off.get(fields.Date.to_string(day)):
+                weeks[day - timedelta(days=day.weekday())].append(day)
+            day += timedelta(days=1)
+        return weeks
 
     @api.model
     def _weekly_load(self, users, date_from, date_to, exclude=None):

@@ -1,7 +1,7 @@
 # Copyright 2026 sale_customer_care contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from freezegun import freeze_time
 
@@ -285,6 +285,41 @@ class TestVipProgramme(VipCommon):
             ),
             5,
         )
+
+    def test_interviews_are_not_scheduled_on_public_holidays(self):
+        """A public holiday (global time off of the company's working
+        schedule) is skipped; a week made of holidays takes nobody."""
+        calendar = self.company.resource_calendar_id
+        calendar.tz = "UTC"
+        week_1 = self.next_monday
+        holidays = [week_1 + timedelta(days=i) for i in range(5)]  # a whole week off
+        holidays.append(week_1 + timedelta(days=7))  # and the next Monday
+        self.env["resource.calendar.leaves"].create(
+            [
+                {
+                    "name": "Holiday",
+                    "calendar_id": calendar.id,
+                    "company_id": self.company.id,
+                    "date_from": datetime.combine(day, time.min),
+                    "date_to": datetime.combine(day, time(23, 59, 59)),
+                }
+                for day in holidays
+            ]
+        )
+        self.salesman.vip_weekly_quota = 3
+        members = self.env["customer.vip.member"].concat(
+            *(
+                self._vip_member(self._customer(f"Holiday {i}", user_id=self.salesman.id))
+                for i in range(3)
+            )
+        )
+        self.programme.with_user(self.manager).action_start()
+        self.programme.with_user(self.manager).action_schedule_interviews()
+        planned = members.mapped("planned_date")
+        self.assertEqual(len(planned), 3)
+        self.assertFalse(set(planned) & set(holidays))
+        self.assertTrue(all(day >= week_1 + timedelta(days=8) for day in planned))
+        self.assertTrue(all(day.weekday() < 5 for day in planned))
 
     def test_cron_reminds_the_managers_on_first_june(self):
         Programme = self.env["customer.vip.programme"]
