@@ -92,11 +92,11 @@ class SaleCareSelfAssessment(models.Model):
     # ------------------------------------------------------------------
     # Buttons
     # ------------------------------------------------------------------
-    @api.model
     def action_take(self):
-        """Open the self-assessment questionnaire in the caller's own session:
-        the answer is theirs (its partner is theirs).  An answer they left
-        unfinished is taken up again."""
+        """Open the self-assessment questionnaire in the caller's own session
+        (from the menu or the list, whatever the records): the answer is
+        theirs (its partner is theirs).  An answer they left unfinished is
+        taken up again."""
         self.env["res.users"]._care_require_group(
             ALL_DOCUMENTS,
             self.env._("The self-assessment is for team leaders and sales managers."),
