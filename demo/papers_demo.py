@@ -26,6 +26,9 @@ CALL_LIST = [
     ("customer", 3, "call", -1, "Follow up on the unpaid invoice", ""),
 ]
 
+# Country calling codes of the demo customers.
+PHONE_PREFIXES = {"VN": "+84 28", "HU": "+36 1", "DE": "+49 89", "AT": "+43 1"}
+
 # The last interactions of the two biggest customers: (days ago, call
 # summary, feedback, note logged the next day).
 PROFILE_INTERACTIONS = [
@@ -77,11 +80,26 @@ class SaleCareDemo(models.AbstractModel):
         company = self.env.ref("base.main_company")
         demo = self._demo_env(company)
         today = fields.Date.context_today(demo)
+        demo._demo_phones(company)
         demo._demo_call_lists(company, today)
         demo._demo_profile_interactions(company, today)
         for xmlid, days, noes, ideas in SELF_ASSESSMENTS:
             demo._demo_self_assessment(survey, demo._demo_ref(xmlid), today, days, noes, ideas)
         return True
+
+    @api.model
+    def _demo_phones(self, company):
+        """Phone numbers for the demo customers and their people: a call
+        list is for calling."""
+        customers = self.env["res.partner"].search(
+            [("is_company", "=", True), ("user_id", "!=", False)], order="id"
+        )
+        for index, customer in enumerate(customers):
+            prefix = PHONE_PREFIXES.get(customer.country_id.code, "+1 555")
+            if not customer.phone:
+                customer.phone = f"{prefix} {100 + index:03d} {1000 + 7 * index:04d}"
+            for number, person in enumerate(customer.child_ids.filtered(lambda p: not p.phone)):
+                person.phone = f"{prefix} {200 + index:03d} {3000 + 11 * number:04d}"
 
     @api.model
     def _demo_call_lists(self, company, today):

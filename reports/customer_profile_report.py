@@ -9,6 +9,7 @@ the latest VIP interview) and what is open (issues).
 Every figure is read once for all the customers printed: the same number of
 statements for one customer or for a hundred."""
 
+import re
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
@@ -30,6 +31,7 @@ INTERACTION_LIMIT = 5
 ISSUE_LIMIT = 10
 # Longest text of an interaction summary, in characters.
 SUMMARY_LENGTH = 160
+PUNCTUATION_SPACE = re.compile(r"\s+([:;,.!?])")
 
 
 class CustomerProfileReport(models.AbstractModel):
@@ -345,6 +347,8 @@ class CustomerProfileReport(models.AbstractModel):
     @api.model
     def _summary(self, row):
         text = " ".join(html_to_inner_content(row["body"] or "").split()) or row["subject"] or ""
+        # "Call done : Delivery" (spans of the activity's message) -> "Call done: Delivery"
+        text = PUNCTUATION_SPACE.sub(r"\1", text)
         if len(text) > SUMMARY_LENGTH:
             text = text[: SUMMARY_LENGTH - 1].rstrip() + "…"
         return text
