@@ -101,8 +101,13 @@ class SaleCareCallListReport(models.AbstractModel):
         if me.has_group("sales_team.group_sale_manager"):
             return (
                 self.env["res.users"]
-                .search([("share", "=", False), ("company_ids", "in", company.ids)])
-                .filtered(lambda u: u.has_group(SALES_USERS))
+                .search(
+                    [
+                        ("share", "=", False),
+                        ("company_ids", "in", company.ids),
+                        ("all_group_ids", "in", self.env.ref(SALES_USERS).ids),
+                    ]
+                )
                 .ids
             )
         led = self.env["crm.team"].search([("user_id", "=", me.id)])
