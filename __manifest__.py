@@ -53,6 +53,13 @@
         "reports/vip_programme_report.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
+        # Working documents (issue 12): call list, customer profile, self-assessment
+        "data/survey_self_assessment_data.xml",
+        "views/sale_care_self_assessment_views.xml",
+        "wizards/sale_care_call_list_wizard_views.xml",
+        "reports/sale_care_call_list_report.xml",
+        "reports/customer_profile_report.xml",
+        "views/working_documents_menus.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -63,5 +70,7 @@
     "demo": [
         "demo/care_demo_data.xml",
         "demo/vip_demo_data.xml",
+        # Working documents (issue 12)
+        "demo/papers_demo_data.xml",
     ],
 }

@@ -23,7 +23,11 @@ class VipInterviewSurvey(Survey):
             validity is True
             and answer_sudo
             and request.env.user._is_public()
-            and answer_sudo.sudo()._is_vip_interview_answer()
+            and (
+                answer_sudo.sudo()._is_vip_interview_answer()
+                # a sales head's self-assessment is theirs too (issue 12)
+                or answer_sudo.sudo()._is_self_assessment_answer()
+            )
         ):
             # Odoo lets a logged-out browser in with the link; the answers of a
             # VIP interview are a customer's: log in first (as the interviewer,

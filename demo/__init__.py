@@ -1,2 +1,5 @@
 from . import care_demo
 from . import vip_demo
+
+# Working documents (issue 12)
+from . import papers_demo

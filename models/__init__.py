@@ -25,3 +25,7 @@ from . import sale_order
 from . import res_users
 from . import survey_question
 from . import survey_user_input
+
+# Working documents (issue 12)
+from . import sale_care_self_assessment
+from . import sale_care_self_assessment_score

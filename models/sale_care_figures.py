@@ -409,6 +409,69 @@ class SaleCareFigures(models.AbstractModel):
             for row in self._fetch(query)
         }
 
+    # Working documents (issue 12): the interactions of a customer profile
+    @api.private
+    @api.model
+    def get_interaction_history(self, partners, date_to=None, limit=5):
+        """The ``limit`` last interactions with each customer (its contacts
+        and its opportunities included) up to ``date_to``: messages and notes
+        logged by hand (``message``) and activities marked done
+        (``activity``), newest first, as :meth:`get_last_interactions` counts
+        them.  One statement for any number of customers.
+
+        :return: ``{commercial_partner_id: [{"date", "kind", "body",
+            "subject", "activity_type_id", "author_id"}, ...]}``
+        """
+        branches = []
+        for model, join in (
+            ("res.partner", SQL("JOIN res_partner p ON p.id = x.res_id")),
+            (
+                "crm.lead",
+                SQL("JOIN crm_lead l ON l.id = x.res_id JOIN res_partner p ON p.id = l.partner_id"),
+            ),
+        ):
+            conditions = [
+                *self._partner_conditions(SQL("p.commercial_partner_id"), partners),
+                *self._date_conditions(SQL("x.date::date"), None, date_to),
+            ]
+            branches.append(
+                SQL(
+                    """
+                    SELECT p.commercial_partner_id AS partner_id, x.id AS message_id,
+                           x.date AS at,
+                           CASE WHEN x.mail_activity_type_id IS NULL THEN 'message'
+                                ELSE 'activity' END AS kind,
+                           x.body, x.subject, x.mail_activity_type_id AS activity_type_id,
+                           x.author_id
+                      FROM mail_message x %s
+                     WHERE x.model = %s
+                       AND (x.message_type IN ('comment', 'email')
+                            OR x.mail_activity_type_id IS NOT NULL)
+                       AND %s
+                    """,
+                    join,
+                    model,
+                    SQL(" AND ").join([SQL("TRUE"), *conditions]),
+                )
+            )
+        query = SQL(
+            """
+            SELECT partner_id, at::date AS date, kind, body, subject, activity_type_id, author_id
+              FROM (SELECT interaction.*,
+                           row_number() OVER (PARTITION BY partner_id
+                                              ORDER BY at DESC, message_id DESC) AS rank
+                      FROM (%s) AS interaction) AS ranked
+             WHERE rank <= %s
+             ORDER BY partner_id, at DESC, message_id DESC
+            """,
+            SQL(" UNION ALL ").join(branches),
+            limit,
+        )
+        history = {}
+        for row in self._fetch(query):
+            history.setdefault(row.pop("partner_id"), []).append(row)
+        return history
+
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------

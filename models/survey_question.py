@@ -4,6 +4,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .sale_care_self_assessment import SELF_ASSESSMENT_ROLES
+
 # What a question of a VIP interview questionnaire feeds on the interview.
 VIP_FIELDS = [
     ("contact_persons", "Contact Persons"),
@@ -27,6 +29,14 @@ class SurveyQuestion(models.Model):
         "of the interview when the questionnaire is submitted. Contact persons, new managers "
         "and referrals take one person per line: name; job title; e-mail; phone.",
     )
+    # Self-assessment (issue 12)
+    self_assessment_role = fields.Selection(
+        SELF_ASSESSMENT_ROLES,
+        string="Self-Assessment Role",
+        help="On the sales head's self-assessment, the role this yes/no question tests: a "
+        "role is solid when each of its questions is answered with the answer marked correct "
+        "(the solid yes).",
+    )
 
     @api.constrains("vip_field", "question_type", "scale_min", "scale_max")
     def _check_vip_field(self):
@@ -45,6 +55,19 @@ class SurveyQuestion(models.Model):
                 raise ValidationError(
                     self.env._(
                         "The satisfaction question %(question)s must be a scale from 1 to 5.",
+                        question=question.title,
+                    )
+                )
+
+    # Self-assessment (issue 12)
+    @api.constrains("self_assessment_role", "question_type")
+    def _check_self_assessment_role(self):
+        for question in self.filtered("self_assessment_role"):
+            if question.is_page or question.question_type != "simple_choice":
+                raise ValidationError(
+                    self.env._(
+                        "The self-assessment question %(question)s must be a single choice "
+                        "(yes or no).",
                         question=question.title,
                     )
                 )

@@ -22,6 +22,8 @@ class SurveyUserInput(models.Model):
         )
         if interviews:
             interviews._apply_user_input()
+        # Self-assessment (issue 12): the sales head's answers are scored
+        self.env["sale.care.self.assessment"]._create_from_user_inputs(self)
         return result
 
     def _is_vip_interview_answer(self):
@@ -31,6 +33,11 @@ class SurveyUserInput(models.Model):
             .sudo()
             .search_count([("user_input_id", "in", self.ids)], limit=1)
         )
+
+    def _is_self_assessment_answer(self):
+        """Whether this answer is to a self-assessment questionnaire (a survey
+        whose questions carry roles)."""
+        return bool(self.sudo().survey_id.question_ids.filtered("self_assessment_role"))
 
     def _vip_answers(self):
         """``{vip_field: value}`` from the answers to the questions designated

@@ -1,3 +1,7 @@
 from . import sale_monthly_plan_analysis
 from . import sale_care_meeting_report
 from . import customer_vip_quota_report
+
+# Working documents (issue 12)
+from . import sale_care_call_list_report
+from . import customer_profile_report

@@ -22,3 +22,6 @@ from . import test_multi_company
 from . import test_plan_attribution
 from . import test_report_pdf
 from . import test_tours
+from . import test_call_list
+from . import test_customer_profile
+from . import test_self_assessment

@@ -17,12 +17,20 @@ builds them:
 ``VipCommon``
     a VIP programme whose interviews start next Monday, a customer with a
     supervisor, and helpers that answer the questionnaire through the ORM as
-    the interviewer would on the survey page.
+    the interviewer would on the survey page;
+``WorkingDocumentsCommon``
+    Team East's working documents (call list, customer profile): a buyer
+    with a phone, helpers that plan activities and read a PDF;
+``SelfAssessmentCommon``
+    the sales head's self-assessment questionnaire and a helper that
+    answers it.
 
 Every layer builds its world once per class, in ``setUpClass``, with mail
 tracking disabled; the test modules add only what is specific to their
 stories."""
 
+import shutil
+import subprocess
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
@@ -395,3 +403,107 @@ class VipCommon(CareTeamCommon):
         )
         user_input._mark_done()
         return user_input
+
+
+# ----------------------------------------------------------------------
+# Working documents (issue 12): call list, customer profile, self-assessment
+# ----------------------------------------------------------------------
+class WorkingDocumentsCommon(MonthlyPlanCommon):
+    """Team East's working documents: Managed Ltd with its buyer Mai Nguyen
+    (a contact with a phone), and helpers that plan activities as the
+    salespeople do and read a PDF's text."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.managed.phone = "+36 1 555 0100"
+        cls.buyer = cls.env["res.partner"].create(
+            {
+                "name": "Mai Nguyen",
+                "parent_id": cls.managed.id,
+                "function": "Buyer",
+                "phone": "+84 90 111 2222",
+            }
+        )
+
+    @classmethod
+    def _activity(cls, record, user, kind="call", days=0, summary="", note=False):
+        """An activity of ``kind`` (call, meeting, todo, email) planned by
+        ``user`` for themselves on ``record``, due ``days`` from today."""
+        return (
+            record.with_user(user)
+            .sudo()
+            .activity_schedule(
+                f"mail.mail_activity_data_{kind}",
+                date_deadline=cls.today + timedelta(days=days),
+                summary=summary,
+                note=note,
+                user_id=user.id,
+            )
+        )
+
+    def _pdf_text(self, report, res_ids=None, data=None, user=None):
+        """The PDF of ``report`` rendered for real as ``user``, as text."""
+        self.assertTrue(shutil.which("pdftotext"), "poppler-utils is part of the test setup")
+        pdf, kind = (
+            self.env["ir.actions.report"]
+            .with_user(user or self.manager)
+            .with_context(force_report_rendering=True)
+            ._render_qweb_pdf(report, res_ids, data=data)
+        )
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(pdf.startswith(b"%PDF"))
+        return subprocess.run(
+            ["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True
+        ).stdout.decode()
+
+
+class SelfAssessmentCommon(CustomerCareCommon):
+    """The sales head's self-assessment: the questionnaire shipped with the
+    addon, its questions by the seed's number (1-20), and a helper that
+    answers it through the ORM as the survey pages do."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Assessment = cls.env["sale.care.self.assessment"]
+        cls.survey = cls.env.ref("sale_customer_care.survey_self_assessment")
+        cls.questions = dict(
+            enumerate(
+                cls.survey.question_ids.filtered("self_assessment_role").sorted("sequence"),
+                start=1,
+            )
+        )
+        cls.ideas = cls.survey.question_ids.filtered(lambda q: q.question_type == "text_box")
+
+    def _assess(self, user, noes=(), ideas=None, skipped=()):
+        """``user`` takes the self-assessment from the menu and answers "no"
+        to the questions numbered in ``noes``, "yes" to the others (none to
+        those in ``skipped``); returns the assessment recorded on submit."""
+        action = self.Assessment.with_user(user).action_take()
+        token = action["url"].split("answer_token=")[1]
+        user_input = self.env["survey.user_input"].sudo().search([("access_token", "=", token)])
+        self.assertEqual(user_input.partner_id, user.partner_id, "the sales head's own answer")
+        lines = []
+        for number, question in self.questions.items():
+            if number in skipped:
+                continue
+            answer = question.suggested_answer_ids.filtered(
+                lambda a, no=number in noes: a.is_correct != no
+            )
+            lines.append(
+                {
+                    "question_id": question.id,
+                    "answer_type": "suggestion",
+                    "suggested_answer_id": answer.id,
+                }
+            )
+        if ideas:
+            lines.append(
+                {"question_id": self.ideas.id, "answer_type": "text_box", "value_text_box": ideas}
+            )
+        self.env["survey.user_input.line"].sudo().create(
+            [{"user_input_id": user_input.id, "skipped": False, **line} for line in lines]
+        )
+        user_input._mark_done()
+        return self.Assessment.sudo().search([("user_input_id", "=", user_input.id)])

@@ -21,6 +21,8 @@ from odoo.tools import config, format_date
 
 MEETING = "sale_customer_care.report_sale_care_meeting"
 VIP = "sale_customer_care.report_vip_programme"
+CALL_LIST = "sale_customer_care.report_sale_care_call_list"
+PROFILE = "sale_customer_care.report_customer_profile"
 
 
 @tagged("post_install", "-at_install")
@@ -164,3 +166,33 @@ class TestReportPdf(TransactionCase):
         self.assertIn(f"VIP programme status: {self.programme.name}", text)
         self.assertIn(f"VIP programme status: {other.name}", text)
         self.assertRegex(text, r"\b2 ?/ ?2\b")
+
+    # Working documents (issue 12): the demo's call list and customer profile
+    def test_call_list_of_a_demo_salesperson(self):
+        anna = self.env.ref("sale_customer_care.demo_user_anna")
+        data = {"user_ids": anna.ids, "date": fields.Date.to_string(fields.Date.today())}
+        for pdf in (
+            self._http_pdf(CALL_LIST, anna.ids, data=data),
+            self._orm_pdf(CALL_LIST, anna.ids, data=data),
+        ):
+            text = self._read(pdf)
+            self._assert_layout(text, f"Call list of {anna.name}")
+            self.assertIn("overdue", text, "the demo has overdue activities")
+            self.assertIn("Outcome", text)
+
+    def test_profile_of_the_demo_vip_customers(self):
+        interviews = self.env["customer.vip.interview"].search(
+            [("state", "=", "done"), ("company_id", "=", self.manager.company_id.id)]
+        )
+        customers = interviews.partner_id
+        self.assertGreater(len(customers), 1)
+        for pdf in (
+            self._http_pdf(PROFILE, customers.ids),
+            self._orm_pdf(PROFILE, customers.ids),
+        ):
+            text = self._read(pdf)
+            self._assert_layout(text, "Customer profile: ")
+            for customer in customers:
+                self.assertIn(f"Customer profile: {customer.name}", text)
+            self.assertEqual(text.count("Revenue by product category"), len(customers))
+            self.assertEqual(text.count("VIP interview of"), len(customers))

@@ -221,6 +221,27 @@ EXPECTED = {
     ("customer.care.case", "action_solve"): (D, D, O, D, O),
     ("customer.care.case", "action_cancel"): (D, D, D, D, O),
     ("customer.care.case", "action_reopen"): (D, D, O, D, O),
+    # ---- working documents (issue 12): a salesperson prints their own call
+    # list; the self-assessment is the sales heads' (team leaders, managers),
+    # recorded by the survey only
+    ("sale.care.call.list.wizard", "create"): (D, D, O, NA, O),
+    ("sale.care.call.list.wizard", "write"): (D, D, O, NA, O),
+    ("sale.care.call.list.wizard", "read"): (D, D, O, NA, O),
+    ("sale.care.call.list.wizard", "search_read"): (D, D, O, NA, O),
+    ("sale.care.call.list.wizard", "unlink"): (D, D, D, NA, D),
+    ("sale.care.call.list.wizard", "action_print"): (D, D, O, D, O),
+    ("sale.care.self.assessment", "create"): (D, D, D, NA, D),
+    ("sale.care.self.assessment", "write"): (D, D, D, NA, D),
+    ("sale.care.self.assessment", "read"): (D, D, D, NA, O),
+    ("sale.care.self.assessment", "search_read"): (D, D, D, NA, O),
+    ("sale.care.self.assessment", "unlink"): (D, D, D, NA, O),
+    ("sale.care.self.assessment", "action_take"): (D, D, D, NA, O),
+    ("sale.care.self.assessment", "action_view_answers"): (D, D, D, NA, O),
+    ("sale.care.self.assessment.score", "create"): (D, D, D, NA, D),
+    ("sale.care.self.assessment.score", "write"): (D, D, D, NA, D),
+    ("sale.care.self.assessment.score", "read"): (D, D, D, NA, O),
+    ("sale.care.self.assessment.score", "search_read"): (D, D, D, NA, O),
+    ("sale.care.self.assessment.score", "unlink"): (D, D, D, NA, D),
 }
 
 # Expectations known not to hold yet, with the reason: the test says so when
@@ -241,6 +262,7 @@ FIGURES_METHODS = (
     "get_delivered_quantities",
     "get_open_opportunity_counts",
     "get_last_interactions",
+    "get_interaction_history",
 )
 
 
@@ -496,6 +518,16 @@ class TestRpcAccess(CustomerCareCommon):
             "colleague": cls._order(theirs, confirm=False, user=cls.salesman_2),
         }
 
+        # working documents (issue 12): the team leader's self-assessment
+        survey = env.ref("sale_customer_care.survey_self_assessment")
+        user_input = survey._create_answer(user=cls.team_leader, check_attempts=False)
+        user_input._mark_done()
+        assessment = env["sale.care.self.assessment"].search(
+            [("user_input_id", "=", user_input.id)]
+        )
+        rec["sale.care.self.assessment"] = {"salesman": assessment}
+        rec["sale.care.self.assessment.score"] = {"salesman": assessment.score_ids[:1]}
+
     # ------------------------------------------------------------------
     # Calling as a client would
     # ------------------------------------------------------------------
@@ -567,6 +599,7 @@ class TestRpcAccess(CustomerCareCommon):
                 "member_ids": member.ids,
                 "user_id": self.team_leader.id,
             },
+            "sale.care.call.list.wizard": {"user_id": user.id, "date": self.today},
         }[model]
 
     def _wizard(self, model, user, variant):
@@ -644,6 +677,16 @@ class TestRpcAccess(CustomerCareCommon):
             "res.partner": {"name": "Someone", "manual_tier_id": self.tier_vip.id},
             "crm.lead": {"name": "Pumps", "partner_id": partner.id, "user_id": user.id},
             "sale.order": {"partner_id": partner.id, "user_id": user.id},
+            "sale.care.self.assessment": {
+                "user_id": user.id,
+                "user_input_id": self.rec["sale.care.self.assessment"]["salesman"].user_input_id.id,
+                "date": self.today,
+                "company_id": self.company.id,
+            },
+            "sale.care.self.assessment.score": {
+                "assessment_id": self.rec["sale.care.self.assessment"]["salesman"].id,
+                "role": "coach",
+            },
         }[model]
 
     def _write_vals(self, model):
@@ -672,6 +715,9 @@ class TestRpcAccess(CustomerCareCommon):
             "customer.care.handover": {"note": "Forged"},
             "customer.care.handover.line": {"remark": "Forged"},
             "customer.vip.reassign": {"reason": "Forged"},
+            "sale.care.call.list.wizard": {"date": self.today},
+            "sale.care.self.assessment": {"yes_count": 20},
+            "sale.care.self.assessment.score": {"solid": True},
         }[model]
 
     def _call_args(self, model, method, role):
