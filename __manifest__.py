@@ -18,6 +18,7 @@
         "sale_crm",
         "sale_stock",
         "survey",
+        "calendar",
     ],
     "data": [
         "security/ir_rules.xml",
@@ -52,6 +53,13 @@
         "reports/vip_programme_report.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
+        # Sales meetings (issue 12)
+        "reports/sale_care_meeting_minutes.xml",
+        "data/sale_care_meeting_data.xml",
+        "views/sale_care_meeting_views.xml",
+        "views/sale_care_meeting_issue_views.xml",
+        "wizards/sale_care_meeting_issue_close_views.xml",
+        "views/sale_care_meeting_menus.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -62,5 +70,6 @@
     "demo": [
         "demo/care_demo_data.xml",
         "demo/vip_demo_data.xml",
+        "demo/meeting_demo_data.xml",
     ],
 }

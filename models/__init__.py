@@ -25,3 +25,10 @@ from . import sale_order
 from . import res_users
 from . import survey_question
 from . import survey_user_input
+
+# Sales meetings (issue 12)
+from . import sale_care_meeting_series
+from . import sale_care_meeting
+from . import sale_care_meeting_issue
+from . import sale_care_meeting_agenda
+from . import calendar_event

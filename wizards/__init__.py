@@ -2,3 +2,6 @@ from . import customer_care_handover
 from . import sale_monthly_plan_return
 from . import sale_care_meeting_report_wizard
 from . import customer_vip_reassign
+
+# Sales meetings (issue 12)
+from . import sale_care_meeting_issue_close
