@@ -23,3 +23,4 @@ from . import test_plan_attribution
 from . import test_report_pdf
 from . import test_tours
 from . import test_meeting_issue
+from . import test_meeting
