@@ -264,6 +264,9 @@ class SaleCareMeeting(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the series below is found or created past the caller's rights: the
+        # caller must at least be one who creates meetings
+        self.check_access("create")
         Series = self.env["sale.care.meeting.series"]
         for vals in vals_list:
             kind = vals.setdefault("kind", self.env.context.get("default_kind") or "weekly")

@@ -10,6 +10,7 @@ cron reminds the chair when the rhythm breaks."""
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 from odoo.tools import format_date
 
 MEETING_KINDS = [
@@ -111,6 +112,17 @@ class SaleCareMeetingSeries(models.Model):
         )
         for series in self:
             series.open_issue_count = counts.get(series, 0)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_without_meetings(self):
+        held = self.sudo().meeting_ids  # whoever may see them
+        if held:
+            raise UserError(
+                self.env._(
+                    "The series %(series)s has meetings: archive it instead of deleting it.",
+                    series=held[0].series_id.name,
+                )
+            )
 
     # ------------------------------------------------------------------
     # Helpers

@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 
 from odoo import fields, models
+from odoo.exceptions import UserError
 
 
 class SaleCareMeetingIssueClose(models.TransientModel):
@@ -19,8 +20,14 @@ class SaleCareMeetingIssueClose(models.TransientModel):
 
     def action_confirm(self):
         self.ensure_one()
+        # every issue the dialog was opened on, also those the user may not
+        # see: closing them is then refused, not silently skipped
+        issues = self.sudo().issue_ids.with_env(self.env)
+        if not issues:
+            raise UserError(self.env._("Pick the issues to close."))
+        issues.check_access("write")
         if self.mode == "solve":
-            self.issue_ids._solve(self.note)
+            issues._solve(self.note)
         else:
-            self.issue_ids._drop(self.note)
+            issues._drop(self.note)
         return {"type": "ir.actions.act_window_close"}
