@@ -92,7 +92,6 @@ class SaleCareMeeting(models.Model):
     overdue_issue_count = fields.Integer(compute="_compute_issue_counts")
     series_id = fields.Many2one(
         "sale.care.meeting.series",
-        string="Series",
         readonly=True,
         index=True,
         copy=False,
@@ -118,7 +117,6 @@ class SaleCareMeeting(models.Model):
     )
     salesperson_id = fields.Many2one(
         "res.users",
-        string="Salesperson",
         index=True,
         tracking=True,
         domain="[('share', '=', False)]",

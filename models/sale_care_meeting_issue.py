@@ -133,7 +133,6 @@ class SaleCareMeetingIssue(models.Model):
     )
     series_id = fields.Many2one(
         "sale.care.meeting.series",
-        string="Series",
         index=True,
         readonly=True,
         ondelete="set null",

@@ -61,9 +61,7 @@ class SaleCareMeetingSeries(models.Model):
     team_id = fields.Many2one(
         "crm.team", string="Sales Team", required=True, index=True, readonly=True
     )
-    salesperson_id = fields.Many2one(
-        "res.users", string="Salesperson", index=True, readonly=True, ondelete="cascade"
-    )
+    salesperson_id = fields.Many2one("res.users", index=True, readonly=True, ondelete="cascade")
     company_id = fields.Many2one("res.company", required=True, index=True, readonly=True)
     meeting_ids = fields.One2many("sale.care.meeting", "series_id", string="Meetings")
     issue_ids = fields.One2many(

@@ -24,3 +24,4 @@ from . import test_report_pdf
 from . import test_tours
 from . import test_meeting_issue
 from . import test_meeting
+from . import test_meeting_tour
