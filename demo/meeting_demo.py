@@ -183,10 +183,10 @@ class SaleCareDemo(models.AbstractModel):
         if Meeting.search_count([("team_id", "=", team.id)], limit=1):
             return False
         company = self.env.ref("base.main_company")
-        demo = self._demo_env(company).with_context(no_mail_to_attendees=True)
-        today = fields.Date.context_today(demo)
         lead = self._demo_ref("demo_user_lead")
-        demo = demo.with_context(tz=lead.tz)
+        # the team leader's day, in the leader's time zone
+        demo = self._demo_env(company).with_context(no_mail_to_attendees=True, tz=lead.tz)
+        today = fields.Date.context_today(demo)
         people = {key: self._demo_ref(xmlid) for key, xmlid in self._demo_salespeople().items()}
         people["lead"] = lead
         demo._demo_weekly_meetings(team, lead, people, today)

@@ -13,7 +13,7 @@ import pytz
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .sale_care_meeting_series import MEETING_KINDS, PERSONAL_KINDS
 
@@ -37,6 +37,9 @@ KIND_HOURS = {"daily": 9, "weekly": 17, "monthly": 9, "one_to_one": 10, "joint_v
 FRIDAY = 4
 # What the meeting's calendar event mirrors.
 EVENT_FIELDS = {"name", "start", "duration", "user_id", "attendee_ids", "partner_id", "state"}
+# Kept by the meeting itself: never written by a client (an event named by a
+# client would be rewritten as the meeting's, past its own rights).
+PROTECTED_FIELDS = {"series_id", "event_id", "discussed_issue_ids"}
 
 
 class SaleCareMeeting(models.Model):
@@ -267,6 +270,7 @@ class SaleCareMeeting(models.Model):
         self.check_access("create")
         Series = self.env["sale.care.meeting.series"]
         for vals in vals_list:
+            self._check_protected(vals)
             kind = vals.setdefault("kind", self.env.context.get("default_kind") or "weekly")
             self._check_values({"duration": KIND_DURATIONS.get(kind, 1.0), **vals})
             team = self.env["crm.team"].browse(vals.get("team_id")) or self._default_team()
@@ -294,6 +298,7 @@ class SaleCareMeeting(models.Model):
         return meetings
 
     def write(self, vals):
+        self._check_protected(vals)
         closing = (
             self.filtered(lambda m: m.state in ("planned", "in_progress"))
             if vals.get("state") in ("done", "cancelled")
@@ -435,6 +440,17 @@ class SaleCareMeeting(models.Model):
             )
         if "duration" in vals and (vals["duration"] or 0) <= 0:
             raise ValidationError(self.env._("A meeting lasts some minutes: give it a duration."))
+
+    @api.model
+    def _check_protected(self, vals):
+        protected = PROTECTED_FIELDS & set(vals)
+        if protected and not self.env.su:
+            raise AccessError(
+                self.env._(
+                    "A meeting keeps %(fields)s itself: they cannot be written.",
+                    fields=", ".join(sorted(protected)),
+                )
+            )
 
     def _check_state(self, states, message):
         if self.filtered(lambda m: m.state not in states):

@@ -61,6 +61,7 @@ class SaleCareMeetingAgenda(models.AbstractModel):
                 "agenda": values,
                 "meeting": meeting,
                 "blocks": self.env[MEETING_REPORT]._blocks,
+                "in_minutes": False,
             },
         )
 
@@ -427,7 +428,11 @@ class SaleCareMeetingAgenda(models.AbstractModel):
 
     @api.model
     def _open_issues(self, meeting):
-        issues = meeting.issue_ids.filtered(lambda i: i.state == "open")
+        """The issue list's counts (of a held meeting: its list then, the
+        issues since carried on included)."""
+        issues = (meeting.issue_ids | meeting.discussed_issue_ids).filtered(
+            lambda i: i.state == "open"
+        )
         return {
             "count": len(issues),
             "overdue": len(issues.filtered("is_overdue")),

@@ -75,6 +75,7 @@ class SaleCareMeetingIssue(models.Model):
         string="Carried",
         readonly=True,
         copy=False,
+        aggregator="max",
         help="How many held meetings the issue went through without being solved.",
     )
     age_days = fields.Integer(
@@ -178,7 +179,7 @@ class SaleCareMeetingIssue(models.Model):
         today = fields.Date.context_today(self)
         for issue in self:
             end = issue.date_closed or today
-            issue.age_days = (end - issue.date_raised).days if issue.date_raised else 0
+            issue.age_days = max((end - issue.date_raised).days, 0) if issue.date_raised else 0
 
     @api.depends("state", "date_deadline")
     @api.depends_context("date")

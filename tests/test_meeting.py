@@ -276,6 +276,16 @@ class TestMeeting(MeetingCommon):
                 {"kind": "weekly", "team_id": self.team.id, "user_id": self.team_leader.id}
             )
         weekly.with_user(self.team_leader).minutes = "<p>Decided</p>"
+        # nobody hands the meeting someone else's event to rewrite
+        board = self.env["calendar.event"].create(
+            {"name": "Board", "start": self._at(self.today), "stop": self._at(self.today, 18)}
+        )
+        for vals in ({"event_id": board.id}, {"series_id": False}):
+            with self.subTest(vals=vals), self.assertRaises(AccessError):
+                weekly.with_user(self.team_leader).write(vals)
+        with self.assertRaises(AccessError):
+            self._meeting(day=self.today, event_id=board.id)
+        self.assertEqual(board.name, "Board")
         # the leader of another team reads it ("all documents"), changes it not
         other_leader = self._user(
             "care_leader_west", "Wes Leader", groups="sales_team.group_sale_salesman_all_leads"
