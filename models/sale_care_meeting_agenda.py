@@ -300,7 +300,7 @@ class SaleCareMeetingAgenda(models.AbstractModel):
                 ("company_id", "=", meeting.company_id.id),
                 ("state", "=", "done"),
                 ("start", "<", meeting.start),
-                ("id", "!=", meeting.id or 0),
+                ("id", "!=", meeting._origin.id or 0),
             ],
             order="start desc",
             limit=PREVIOUS_NOTES,
