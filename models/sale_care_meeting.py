@@ -35,6 +35,8 @@ KIND_DURATIONS = {
 # morning meeting at 9, the weekly planning meeting on Friday at 17 (seed 002).
 KIND_HOURS = {"daily": 9, "weekly": 17, "monthly": 9, "one_to_one": 10, "joint_visit": 10}
 FRIDAY = 4
+# A meeting lasts less than a day (in hours).
+MAX_DURATION = 24.0
 # What the meeting's calendar event mirrors.
 EVENT_FIELDS = {"name", "start", "duration", "user_id", "attendee_ids", "partner_id", "state"}
 # Kept by the meeting itself: never written by a client (an event named by a
@@ -200,7 +202,9 @@ class SaleCareMeeting(models.Model):
     @api.depends("start", "duration")
     def _compute_stop(self):
         for meeting in self:
-            meeting.stop = meeting.start and meeting.start + timedelta(hours=meeting.duration or 0)
+            # a half-typed duration (zero, negative, absurd) is refused on save
+            hours = meeting.duration if 0 < (meeting.duration or 0) <= MAX_DURATION else 0
+            meeting.stop = meeting.start and meeting.start + timedelta(hours=hours)
 
     @api.depends("start", "user_id.tz")
     def _compute_date(self):
@@ -440,6 +444,10 @@ class SaleCareMeeting(models.Model):
             )
         if "duration" in vals and (vals["duration"] or 0) <= 0:
             raise ValidationError(self.env._("A meeting lasts some minutes: give it a duration."))
+        if "duration" in vals and vals["duration"] > MAX_DURATION:
+            raise ValidationError(
+                self.env._("A meeting lasts at most a day: give it a shorter duration.")
+            )
 
     @api.model
     def _check_protected(self, vals):

@@ -104,6 +104,7 @@ class TestMeeting(MeetingCommon):
             ({"kind": "joint_visit"}, "pick the customer"),
             ({"kind": "weekly", "duration": 0}, "duration"),
             ({"kind": "daily", "duration": -0.25}, "duration"),
+            ({"kind": "monthly", "duration": 30.0}, "at most a day"),
         ):
             with self.subTest(vals=vals), self.assertRaisesRegex(ValidationError, message):
                 Meeting.create({**base, **vals})
