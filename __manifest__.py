@@ -18,6 +18,7 @@
         "sale_crm",
         "sale_stock",
         "survey",
+        "calendar",
     ],
     "data": [
         "security/ir_rules.xml",
@@ -60,6 +61,13 @@
         "reports/sale_care_call_list_report.xml",
         "reports/customer_profile_report.xml",
         "views/working_documents_menus.xml",
+        # Sales meetings (issue 12)
+        "reports/sale_care_meeting_minutes.xml",
+        "data/sale_care_meeting_data.xml",
+        "views/sale_care_meeting_views.xml",
+        "views/sale_care_meeting_issue_views.xml",
+        "wizards/sale_care_meeting_issue_close_views.xml",
+        "views/sale_care_meeting_menus.xml",
     ],
     "assets": {
         "web.assets_tests": [
@@ -72,5 +80,6 @@
         "demo/vip_demo_data.xml",
         # Working documents (issue 12)
         "demo/papers_demo_data.xml",
+        "demo/meeting_demo_data.xml",
     ],
 }

@@ -3,3 +3,4 @@ from . import vip_demo
 
 # Working documents (issue 12)
 from . import papers_demo
+from . import meeting_demo

@@ -29,3 +29,10 @@ from . import survey_user_input
 # Working documents (issue 12)
 from . import sale_care_self_assessment
 from . import sale_care_self_assessment_score
+
+# Sales meetings (issue 12)
+from . import sale_care_meeting_series
+from . import sale_care_meeting
+from . import sale_care_meeting_issue
+from . import sale_care_meeting_agenda
+from . import calendar_event

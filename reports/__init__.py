@@ -5,3 +5,6 @@ from . import customer_vip_quota_report
 # Working documents (issue 12)
 from . import sale_care_call_list_report
 from . import customer_profile_report
+
+# Sales meetings (issue 12)
+from . import sale_care_meeting_minutes

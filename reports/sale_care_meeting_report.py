@@ -160,7 +160,11 @@ class SaleCareMeetingReport(models.AbstractModel):
                 None, date_from, date_to, groupby=("salesperson",), company=company
             )
         }
-        line_of = {(line.plan_id.user_id, line.partner_id): line for line in lines}
+        # a period across two months (a week from 28 to 3) has two plans: a
+        # customer in both counts each month's share of expected revenue
+        line_of = defaultdict(lambda: self.env["sale.monthly.plan.line"])
+        for line in lines.sorted(lambda ln: ln.plan_id.date):
+            line_of[line.plan_id.user_id, line.partner_id] |= line
         expected = self._expected_in_period(lines, date_from, date_to)
         # a customer planned by two salespeople counts once in the totals
         owners = lines._revenue_owner_ids()
@@ -225,7 +229,8 @@ class SaleCareMeetingReport(models.AbstractModel):
         ordered, not_ordered, new = [], [], []
         section_expected = section_achieved = 0.0
         for partner in customers:
-            line = line_of.get((user, partner))
+            planned = line_of.get((user, partner))
+            line = planned[-1:] if planned else None
             interaction = interactions.get(partner.id, {})
             row = {
                 "partner": partner,
@@ -233,7 +238,7 @@ class SaleCareMeetingReport(models.AbstractModel):
                 "stage": partner.relationship_stage,
                 "stage_label": stages.get(partner.relationship_stage, ""),
                 "planned": bool(line),
-                "expected": expected.get(line.id, 0.0) if line else 0.0,
+                "expected": sum(expected.get(ln.id, 0.0) for ln in planned) if planned else 0.0,
                 "revenue": revenue.get(partner.id, 0.0),
                 "order_count": orders.get(partner.id, {}).get("order_count", 0),
                 "last_month": last_month.get(partner.id, 0.0),
@@ -246,7 +251,7 @@ class SaleCareMeetingReport(models.AbstractModel):
             }
             if line:
                 section_expected += row["expected"]
-                section_achieved += row["revenue"] if line.id in owners else 0.0
+                section_achieved += row["revenue"] if set(planned.ids) & owners else 0.0
             (ordered if row["order_count"] else not_ordered).append(row)
             if row["stage"] in ("potential", "approaching", "new"):
                 new.append(row)

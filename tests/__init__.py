@@ -25,3 +25,6 @@ from . import test_tours
 from . import test_call_list
 from . import test_customer_profile
 from . import test_self_assessment
+from . import test_meeting_issue
+from . import test_meeting
+from . import test_meeting_tour

@@ -507,3 +507,65 @@ class SelfAssessmentCommon(CustomerCareCommon):
         )
         user_input._mark_done()
         return self.Assessment.sudo().search([("user_input_id", "=", user_input.id)])
+
+
+# Sales meetings (issue 12)
+class MeetingCommon(MonthlyPlanCommon):
+    """Team East's meeting rhythm, chaired by its team leader (everyone in
+    UTC, so that a meeting's day is its start's date): helpers create
+    meetings at a day and hour and raise issues, as the people would."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Meeting = cls.env["sale.care.meeting"]
+        cls.Issue = cls.env["sale.care.meeting.issue"]
+        cls.Series = cls.env["sale.care.meeting.series"]
+        (cls.team_leader | cls.salesman | cls.salesman_2 | cls.manager).write({"tz": "UTC"})
+        # the Friday three weeks before this week's: four weekly meetings
+        # up to this week
+        this_friday = cls.today + timedelta(days=4 - cls.today.weekday())
+        cls.friday = this_friday - timedelta(weeks=3)
+        cls.other_team = cls.env["crm.team"].create(
+            {"name": "Team West", "user_id": cls.manager.id, "company_id": cls.company.id}
+        )
+
+    @classmethod
+    def _at(cls, day, hour=17, minute=0):
+        """A naive UTC datetime, as the ORM stores them."""
+        return fields.Datetime.to_datetime(day) + timedelta(hours=hour, minutes=minute)
+
+    @classmethod
+    def _meeting(cls, kind="weekly", day=None, hour=17, user=None, **vals):
+        """A meeting of Team East created by ``user`` (the team leader)."""
+        return (
+            cls.env["sale.care.meeting"]
+            .with_user(user or cls.team_leader)
+            .create(
+                {
+                    "kind": kind,
+                    "team_id": cls.team.id,
+                    "start": cls._at(day or cls.friday, hour),
+                    **vals,
+                }
+            )
+        )
+
+    @classmethod
+    def _issue(cls, meeting=None, user=None, by=None, deadline_days=7, **vals):
+        """An issue raised by ``by`` (the team leader) on ``meeting``'s list,
+        for ``user`` (the salesman)."""
+        return (
+            cls.env["sale.care.meeting.issue"]
+            .with_user(by or cls.team_leader)
+            .create(
+                {
+                    "name": vals.pop("name", "Stock of spare seals too low"),
+                    "meeting_id": meeting.id if meeting else False,
+                    "user_id": (user or cls.salesman).id,
+                    "team_id": cls.team.id,
+                    "date_deadline": cls.today + timedelta(days=deadline_days),
+                    **vals,
+                }
+            )
+        )

@@ -242,6 +242,45 @@ EXPECTED = {
     ("sale.care.self.assessment.score", "read"): (D, D, D, NA, O),
     ("sale.care.self.assessment.score", "search_read"): (D, D, D, NA, O),
     ("sale.care.self.assessment.score", "unlink"): (D, D, D, NA, D),
+    # ---- sales meetings (issue 12): the chair and the team leader run them;
+    # another salesperson's one-to-one is out of sight
+    ("sale.care.meeting", "create"): (D, D, O, D, O),
+    ("sale.care.meeting", "write"): (D, D, O, D, O),
+    ("sale.care.meeting", "read"): (D, D, O, D, O),
+    ("sale.care.meeting", "search_read"): (D, D, O, E, O),
+    # a meeting with issues stays as a record: cancelled, not deleted
+    ("sale.care.meeting", "unlink"): (D, D, R, D, R),
+    ("sale.care.meeting", "action_start"): (D, D, O, D, O),
+    ("sale.care.meeting", "action_done"): (D, D, O, D, O),
+    ("sale.care.meeting", "action_cancel"): (D, D, O, D, O),
+    ("sale.care.meeting", "action_reset"): (D, D, O, D, O),
+    ("sale.care.meeting", "action_next_meeting"): (D, D, O, D, O),
+    ("sale.care.meeting", "action_send_minutes"): (D, D, O, D, O),
+    ("sale.care.meeting", "action_print_minutes"): (D, D, O, D, O),
+    ("sale.care.meeting", "action_view_series"): (D, D, O, D, O),
+    ("sale.care.meeting.series", "create"): (D, D, D, NA, O),
+    ("sale.care.meeting.series", "write"): (D, D, D, D, O),
+    ("sale.care.meeting.series", "read"): (D, D, O, D, O),
+    ("sale.care.meeting.series", "search_read"): (D, D, O, E, O),
+    ("sale.care.meeting.series", "unlink"): (D, D, D, D, R),
+    ("sale.care.meeting.series", "action_new_meeting"): (D, D, O, D, O),
+    ("sale.care.meeting.issue", "create"): (D, D, O, D, O),
+    ("sale.care.meeting.issue", "write"): (D, D, O, D, O),
+    ("sale.care.meeting.issue", "read"): (D, D, O, D, O),
+    ("sale.care.meeting.issue", "search_read"): (D, D, O, E, O),
+    ("sale.care.meeting.issue", "unlink"): (D, D, D, D, O),
+    ("sale.care.meeting.issue", "action_solve"): (D, D, O, D, O),
+    ("sale.care.meeting.issue", "action_drop"): (D, D, O, D, O),
+    ("sale.care.meeting.issue", "action_reopen"): (D, D, O, D, O),
+    ("sale.care.meeting.issue.close", "create"): (D, D, O, NA, O),
+    ("sale.care.meeting.issue.close", "write"): (D, D, O, NA, O),
+    ("sale.care.meeting.issue.close", "read"): (D, D, O, NA, O),
+    ("sale.care.meeting.issue.close", "search_read"): (D, D, O, NA, O),
+    ("sale.care.meeting.issue.close", "unlink"): (D, D, D, NA, D),
+    ("sale.care.meeting.issue.close", "action_confirm"): (D, D, O, D, O),
+    # the event of a meeting moves (or goes) only with the meeting's rights
+    ("calendar.event", "write"): (D, D, O, D, O),
+    ("calendar.event", "unlink"): (D, D, O, D, O),
 }
 
 # Expectations known not to hold yet, with the reason: the test says so when
@@ -517,6 +556,76 @@ class TestRpcAccess(CustomerCareCommon):
             "salesman": cls._order(mine, confirm=False, user=cls.salesman),
             "colleague": cls._order(theirs, confirm=False, user=cls.salesman_2),
         }
+        cls._build_meeting_world()
+
+    # Sales meetings (issue 12)
+    @classmethod
+    def _build_meeting_world(cls):
+        """The salesman chairs weekly meetings of Team RPC (planned, done,
+        cancelled); the colleague has one-to-ones with the manager, out of
+        the salesman's sight; an issue on each."""
+        env, rec = cls.env, cls.rec
+
+        def both(key, make):
+            rec[key] = {"salesman": make(cls.salesman, cls.mine), "colleague": None}
+            rec[key]["colleague"] = make(cls.salesman_2, cls.theirs)
+
+        cls.team_west = env["crm.team"].create(
+            {
+                "name": "Team RPC West",
+                "user_id": cls.manager.id,
+                "company_id": cls.company.id,
+                "member_ids": [Command.set(cls.salesman_2.ids)],
+            }
+        )
+
+        def meeting(state, days):
+            def make(user, partner):
+                if user == cls.salesman:
+                    vals = {"kind": "weekly", "user_id": user.id}
+                else:
+                    vals = {"kind": "one_to_one", "user_id": cls.manager.id}
+                    vals["salesperson_id"] = user.id
+                record = env["sale.care.meeting"].create(
+                    {
+                        **vals,
+                        "team_id": cls.team.id,
+                        "start": f"{cls.today + timedelta(days=days)} 09:00:00",
+                    }
+                )
+                record.state = state
+                return record
+
+            return make
+
+        both("sale.care.meeting", meeting("planned", 30))
+        both("sale.care.meeting:done", meeting("done", -7))
+        both("sale.care.meeting:cancelled", meeting("cancelled", 60))
+
+        def issue(state):
+            def make(user, partner):
+                role = "salesman" if user == cls.salesman else "colleague"
+                return env["sale.care.meeting.issue"].create(
+                    {
+                        "name": f"Spare seals ({state})",
+                        "meeting_id": rec["sale.care.meeting"][role].id,
+                        "user_id": user.id,
+                        "partner_id": partner.id,
+                        "state": state,
+                        "resolution": "Delivered" if state == "solved" else False,
+                    }
+                )
+
+            return make
+
+        both("sale.care.meeting.issue", issue("open"))
+        both("sale.care.meeting.issue:solved", issue("solved"))
+        rec["sale.care.meeting.series"] = {
+            role: record.series_id for role, record in rec["sale.care.meeting"].items()
+        }
+        rec["calendar.event"] = {
+            role: record.event_id for role, record in rec["sale.care.meeting"].items()
+        }
 
         # working documents (issue 12): the team leader's self-assessment
         survey = env.ref("sale_customer_care.survey_self_assessment")
@@ -575,6 +684,10 @@ class TestRpcAccess(CustomerCareCommon):
             ("sale.revenue.commitment", "action_draft"): "sale.revenue.commitment:cancelled",
             ("customer.care.case", "action_reopen"): "customer.care.case:solved",
             ("customer.care.member", "action_confirm"): "customer.care.member:action_confirm",
+            # Sales meetings (issue 12)
+            ("sale.care.meeting", "action_reset"): "sale.care.meeting:cancelled",
+            ("sale.care.meeting", "action_next_meeting"): "sale.care.meeting:done",
+            ("sale.care.meeting.issue", "action_reopen"): "sale.care.meeting.issue:solved",
         }
         fixtures = self.rec[by_state.get((model, method), model)]
         return fixtures.get(variant) or fixtures["salesman"]
@@ -600,6 +713,12 @@ class TestRpcAccess(CustomerCareCommon):
                 "user_id": self.team_leader.id,
             },
             "sale.care.call.list.wizard": {"user_id": user.id, "date": self.today},
+            # Sales meetings (issue 12)
+            "sale.care.meeting.issue.close": {
+                "issue_ids": self.rec["sale.care.meeting.issue"][variant].ids,
+                "mode": "solve",
+                "note": "Delivered",
+            },
         }[model]
 
     def _wizard(self, model, user, variant):
@@ -687,6 +806,28 @@ class TestRpcAccess(CustomerCareCommon):
                 "assessment_id": self.rec["sale.care.self.assessment"]["salesman"].id,
                 "role": "coach",
             },
+            # Sales meetings (issue 12)
+            "sale.care.meeting": (
+                {"kind": "weekly", "team_id": self.team.id, "user_id": user.id}
+                if variant != "colleague"
+                else {
+                    "kind": "one_to_one",
+                    "team_id": self.team.id,
+                    "user_id": user.id,
+                    "salesperson_id": user.id,
+                }
+            ),
+            "sale.care.meeting.series": {
+                "kind": "monthly",
+                "team_id": self.team.id,
+                "company_id": self.company.id,
+            },
+            "sale.care.meeting.issue": {
+                "name": "Spare seals",
+                "user_id": user.id,
+                "team_id": (self.team_west if variant == "colleague" else self.team).id,
+                "date_deadline": str(self.today),
+            },
         }[model]
 
     def _write_vals(self, model):
@@ -718,6 +859,15 @@ class TestRpcAccess(CustomerCareCommon):
             "sale.care.call.list.wizard": {"date": self.today},
             "sale.care.self.assessment": {"yes_count": 20},
             "sale.care.self.assessment.score": {"solid": True},
+            # Sales meetings (issue 12)
+            "sale.care.meeting": {"minutes": "<p>Forged</p>"},
+            "sale.care.meeting.series": {"active": True},
+            "sale.care.meeting.issue": {"description": "Forged"},
+            "sale.care.meeting.issue.close": {"note": "Forged"},
+            "calendar.event": {
+                "start": f"{self.today + timedelta(days=31)} 10:00:00",
+                "stop": f"{self.today + timedelta(days=31)} 11:00:00",
+            },
         }[model]
 
     def _call_args(self, model, method, role):

@@ -5,3 +5,6 @@ from . import customer_vip_reassign
 
 # Working documents (issue 12)
 from . import sale_care_call_list_wizard
+
+# Sales meetings (issue 12)
+from . import sale_care_meeting_issue_close
