@@ -25,3 +25,4 @@ from . import sale_order
 from . import res_users
 from . import survey_question
 from . import survey_user_input
+from . import customer_risk_signal

@@ -218,6 +218,30 @@ EXPECTED = {
     ("customer.care.case", "action_solve"): (D, D, O, D, O),
     ("customer.care.case", "action_cancel"): (D, D, D, D, O),
     ("customer.care.case", "action_reopen"): (D, D, O, D, O),
+    # ---- customers at risk: raised from the books, acted on by the owner,
+    # team leaders and managers; the care team only reads
+    ("customer.risk.signal", "create"): (D, D, D, NA, D),
+    ("customer.risk.signal", "write"): (D, D, O, D, O),
+    ("customer.risk.signal", "read"): (D, D, O, D, O),
+    ("customer.risk.signal", "search_read"): (D, D, O, E, O),
+    ("customer.risk.signal", "unlink"): (D, D, D, D, O),
+    ("customer.risk.signal", "action_assign"): (D, D, O, D, O),
+    ("customer.risk.signal", "action_dismiss"): (D, D, O, D, O),
+    ("customer.risk.signal", "action_mark_lost"): (D, D, O, D, O),
+    ("customer.risk.signal", "action_reopen"): (D, D, O, D, O),
+    ("customer.risk.assign", "create"): (D, D, O, NA, O),
+    ("customer.risk.assign", "write"): (D, D, O, NA, O),
+    ("customer.risk.assign", "read"): (D, D, O, NA, O),
+    ("customer.risk.assign", "search_read"): (D, D, O, NA, O),
+    ("customer.risk.assign", "unlink"): (D, D, D, NA, D),
+    # a colleague's signals are out of sight: the wizard has none to act on
+    ("customer.risk.assign", "action_confirm"): (D, D, O, R, O),
+    ("customer.risk.dismiss", "create"): (D, D, O, NA, O),
+    ("customer.risk.dismiss", "write"): (D, D, O, NA, O),
+    ("customer.risk.dismiss", "read"): (D, D, O, NA, O),
+    ("customer.risk.dismiss", "search_read"): (D, D, O, NA, O),
+    ("customer.risk.dismiss", "unlink"): (D, D, D, NA, D),
+    ("customer.risk.dismiss", "action_confirm"): (D, D, O, R, O),
 }
 
 # Expectations known not to hold yet, with the reason: the test says so when
@@ -493,6 +517,36 @@ class TestRpcAccess(CustomerCareCommon):
             "colleague": cls._order(theirs, confirm=False, user=cls.salesman_2),
         }
 
+        # customers at risk: an open signal of each customer, and a dismissed one
+        def risk_signal(state):
+            def make(user, partner):
+                return (
+                    env["customer.risk.signal"]
+                    .sudo()
+                    .create(
+                        {
+                            "partner_id": partner.id,
+                            "categ_id": (
+                                cls.categ_pumps if state == "open" else cls.categ_pipes
+                            ).id,
+                            "kind": "late" if state == "open" else "stopped",
+                            "state": state,
+                            "dismiss_reason": "Seasonal" if state == "dismissed" else False,
+                            "user_id": user.id,
+                            "date_since": cls.today,
+                            "date_last_purchase": cls._days_ago(60),
+                            "rhythm_days": 30.0,
+                            "purchase_count": 4,
+                            "revenue_at_risk": 1000.0,
+                        }
+                    )
+                )
+
+            return make
+
+        both("customer.risk.signal", risk_signal("open"))
+        both("customer.risk.signal:dismissed", risk_signal("dismissed"))
+
     # ------------------------------------------------------------------
     # Calling as a client would
     # ------------------------------------------------------------------
@@ -540,6 +594,7 @@ class TestRpcAccess(CustomerCareCommon):
             ("sale.revenue.commitment", "action_draft"): "sale.revenue.commitment:cancelled",
             ("customer.care.case", "action_reopen"): "customer.care.case:solved",
             ("customer.care.member", "action_confirm"): "customer.care.member:action_confirm",
+            ("customer.risk.signal", "action_reopen"): "customer.risk.signal:dismissed",
         }
         fixtures = self.rec[by_state.get((model, method), model)]
         return fixtures.get(variant) or fixtures["salesman"]
@@ -563,6 +618,14 @@ class TestRpcAccess(CustomerCareCommon):
                 "reason": "Knows them",
                 "member_ids": member.ids,
                 "user_id": self.team_leader.id,
+            },
+            "customer.risk.assign": {
+                "signal_ids": self.rec["customer.risk.signal"][variant].ids,
+                "activity_type": "call",
+            },
+            "customer.risk.dismiss": {
+                "signal_ids": self.rec["customer.risk.signal"][variant].ids,
+                "reason": "Seasonal",
             },
         }[model]
 
@@ -641,6 +704,13 @@ class TestRpcAccess(CustomerCareCommon):
             "res.partner": {"name": "Someone", "manual_tier_id": self.tier_vip.id},
             "crm.lead": {"name": "Pumps", "partner_id": partner.id, "user_id": user.id},
             "sale.order": {"partner_id": partner.id, "user_id": user.id},
+            "customer.risk.signal": {
+                "partner_id": partner.id,
+                "categ_id": self.categ_pumps.id,
+                "kind": "falling",
+                "date_since": self.today,
+                "user_id": user.id,
+            },
         }[model]
 
     def _write_vals(self, model):
@@ -669,6 +739,9 @@ class TestRpcAccess(CustomerCareCommon):
             "customer.care.handover": {"note": "Forged"},
             "customer.care.handover.line": {"remark": "Forged"},
             "customer.vip.reassign": {"reason": "Forged"},
+            "customer.risk.signal": {"note": "Forged"},
+            "customer.risk.assign": {"note": "Forged"},
+            "customer.risk.dismiss": {"reason": "Forged"},
         }[model]
 
     def _call_args(self, model, method, role):
