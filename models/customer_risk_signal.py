@@ -107,7 +107,13 @@ class CustomerRiskSignal(models.Model):
 
     kind = fields.Selection(SIGNAL_KINDS, required=True, index=True, tracking=True)
     state = fields.Selection(
-        SIGNAL_STATES, default="open", required=True, index=True, tracking=True, copy=False
+        SIGNAL_STATES,
+        default="open",
+        required=True,
+        index=True,
+        tracking=True,
+        copy=False,
+        group_expand=True,
     )
     date_raised = fields.Date(
         string="Raised On",
@@ -146,8 +152,12 @@ class CustomerRiskSignal(models.Model):
         readonly=True,
         help="Invoice dates of this category over 24 months (one a day at most).",
     )
-    days_silent = fields.Integer(compute="_compute_days_silent", aggregator=None)
-    currency_id = fields.Many2one(related="company_id.currency_id")
+    days_silent = fields.Integer(
+        compute="_compute_days_silent",
+        aggregator=None,
+        help="Days since the last purchase in this category.",
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id", store=True)
     revenue_at_risk = fields.Monetary(
         string="Revenue at Risk",
         readonly=True,
@@ -239,13 +249,15 @@ class CustomerRiskSignal(models.Model):
                 if part
             )
 
-    @api.depends("date_last_purchase")
+    @api.depends("date_last_purchase", "state", "date_closed")
     @api.depends_context("date")
     def _compute_days_silent(self):
         today = fields.Date.context_today(self)
         for signal in self:
             last = signal.date_last_purchase
-            signal.days_silent = (today - last).days if last else 0
+            # a recovered silence ended when the customer bought again
+            end = signal.date_closed if signal.state == "recovered" else today
+            signal.days_silent = (end - last).days if last and end else 0
 
     @api.depends(
         "kind",
@@ -256,6 +268,9 @@ class CustomerRiskSignal(models.Model):
         "date_expected",
         "revenue_recent",
         "revenue_previous",
+        "revenue_recovered",
+        "state",
+        "date_closed",
         "company_id",
     )
     @api.depends_context("date")
@@ -498,7 +513,20 @@ class CustomerRiskSignal(models.Model):
         return action
 
     def _explain(self):
-        """The signal in one sentence, for people (and the activity)."""
+        """The signal in one sentence, for people (and the activity); a
+        recovered one says what came back."""
+        self.ensure_one()
+        sentence = self._explain_signal()
+        if self.state != "recovered":
+            return sentence
+        return self.env._(
+            "%(sentence)s It bought again: %(amount)s came back (recovered on %(date)s).",
+            sentence=sentence,
+            amount=format_amount(self.env, self.revenue_recovered, self.currency_id),
+            date=format_date(self.env, self.date_closed),
+        )
+
+    def _explain_signal(self):
         self.ensure_one()
         customer = self.partner_id.display_name
         category = self.categ_id.name
@@ -529,6 +557,12 @@ class CustomerRiskSignal(models.Model):
             return self.env._(
                 "%(customer)s bought %(category)s every %(rhythm)s days, but nothing for "
                 "%(days)s days (last invoice on %(last)s): it has stopped.",
+                **values,
+            )
+        if self.state == "recovered":
+            return self.env._(
+                "%(customer)s buys %(category)s every %(rhythm)s days; after the invoice of "
+                "%(last)s the reorder expected on %(expected)s did not come for %(days)s days.",
                 **values,
             )
         return self.env._(

@@ -22,3 +22,4 @@ from . import test_multi_company
 from . import test_plan_attribution
 from . import test_report_pdf
 from . import test_tours
+from . import test_risk_signal

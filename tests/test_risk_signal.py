@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.service.model import call_kw
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
 
 from odoo.addons.sale_customer_care.models import customer_risk_signal
 
@@ -577,3 +577,30 @@ class TestRiskActions(RiskSignalCommon):
             {k: summary[k] for k in ("raised", "dismissed", "recovered", "open")},
             {"raised": 3, "dismissed": 1, "recovered": 0, "open": 2},
         )
+
+
+@tagged("post_install", "-at_install")
+class TestRiskTour(HttpCase):
+    def test_a_manager_assigns_a_late_customer(self):
+        manager = self.env.ref("sale_customer_care.demo_user_manager")
+        manager.tour_enabled = False
+        customer = self.env.ref("sale_customer_care.demo_customer_tatabanya_vizmu")
+        signal = self.env["customer.risk.signal"].search(
+            [("partner_id", "=", customer.id), ("state", "=", "open")]
+        )
+        self.assertEqual(signal.kind, "late")
+
+        self.start_tour("/odoo", "sale_customer_care_risk_assign", login="care.manager")
+
+        self.assertRecordValues(signal, [{"state": "in_progress", "assigned_by_id": manager.id}])
+        self.assertRecordValues(
+            signal.activity_id,
+            [
+                {
+                    "res_id": customer.id,
+                    "user_id": self.env.ref("sale_customer_care.demo_user_anna").id,
+                    "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+                }
+            ],
+        )
+        self.assertIn("every 28 days", signal.activity_id.note)
