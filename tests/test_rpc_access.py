@@ -251,6 +251,14 @@ PENDING_OTHER_HELPERS = {}
 # Internal API: no role may call these over RPC.
 PRIVATE_METHODS = {
     "customer.care.evaluation": ("_evaluate_all", "_evaluate_partners"),
+    # customers at risk: the daily check and what the wizards call
+    "customer.risk.signal": (
+        "_update_signals",
+        "_cron_update_signals",
+        "_assign_activities",
+        "_dismiss",
+        "_open_signals",
+    ),
 }
 FIGURES_METHODS = (
     "get_invoiced_revenue",
