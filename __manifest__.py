@@ -52,6 +52,10 @@
         "reports/sale_care_meeting_report.xml",
         "reports/customer_vip_quota_report_views.xml",
         "reports/vip_programme_report.xml",
+        # customers at risk (before the settings and menus, which open its action)
+        "views/customer_risk_signal_views.xml",
+        "wizards/customer_risk_assign_views.xml",
+        "wizards/customer_risk_dismiss_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
         # Working documents (issue 12): call list, customer profile, self-assessment
@@ -81,5 +85,7 @@
         # Working documents (issue 12)
         "demo/papers_demo_data.xml",
         "demo/meeting_demo_data.xml",
+        # customers at risk: last, its daily check reads every demo invoice
+        "demo/risk_demo_data.xml",
     ],
 }

@@ -36,3 +36,4 @@ from . import sale_care_meeting
 from . import sale_care_meeting_issue
 from . import sale_care_meeting_agenda
 from . import calendar_event
+from . import customer_risk_signal

@@ -65,3 +65,43 @@ class ResCompany(models.Model):
                 )
             if company.care_case_deadline_days < 1:
                 raise ValidationError(self.env._("A problem needs at least one day to be solved."))
+
+    # Customers at risk: a customer's own rhythm decides when it is late
+    care_risk_late_factor = fields.Float(
+        string="Late After (x rhythm)",
+        default=1.5,
+        help="A customer is late in a product category when the days since its last "
+        "purchase exceed this many times its own reorder rhythm (median days between "
+        "invoices). Beyond 3 times, or dormant and late, it has stopped.",
+    )
+    care_risk_falling_months = fields.Integer(
+        string="Falling: Months Compared",
+        default=3,
+        help="The revenue of a customer in a category over this many last months is "
+        "compared with the same months last year.",
+    )
+    care_risk_falling_percent = fields.Float(
+        string="Falling: Drop (%)",
+        default=30.0,
+        help="A customer's category is falling when its revenue of the months compared is "
+        "below the same months last year by more than this share.",
+    )
+
+    @api.constrains(
+        "care_risk_late_factor", "care_risk_falling_months", "care_risk_falling_percent"
+    )
+    def _check_care_risk_settings(self):
+        for company in self:
+            if not 1.0 <= company.care_risk_late_factor < 3.0:
+                raise ValidationError(
+                    self.env._(
+                        "A customer is late after 1 to 3 times its rhythm (from 3 times it "
+                        "has stopped)."
+                    )
+                )
+            if not 1 <= company.care_risk_falling_months <= 12:
+                raise ValidationError(self.env._("Compare the revenue of the last 1 to 12 months."))
+            if not 0 < company.care_risk_falling_percent < 100:
+                raise ValidationError(
+                    self.env._("The drop that makes a category falling is between 0 and 100 %.")
+                )

@@ -15,3 +15,11 @@ class ResConfigSettings(models.TransientModel):
     care_case_deadline_days = fields.Integer(
         related="company_id.care_case_deadline_days", readonly=False
     )
+    # Customers at risk
+    care_risk_late_factor = fields.Float(related="company_id.care_risk_late_factor", readonly=False)
+    care_risk_falling_months = fields.Integer(
+        related="company_id.care_risk_falling_months", readonly=False
+    )
+    care_risk_falling_percent = fields.Float(
+        related="company_id.care_risk_falling_percent", readonly=False
+    )

@@ -143,6 +143,15 @@ class ResPartner(models.Model):
     stage_history_ids = fields.One2many(
         "customer.stage.history", "partner_id", readonly=True, groups=SALES_USERS
     )
+    # Customers at risk
+    risk_signal_ids = fields.One2many(
+        "customer.risk.signal",
+        "partner_id",
+        string="Risk Signals",
+        readonly=True,
+        groups=SALES_USERS,
+        help="Where this customer buys less or later than its own rhythm.",
+    )
 
     @api.depends_context("company")
     def _compute_care_figures(self):

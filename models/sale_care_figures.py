@@ -16,6 +16,8 @@ RPC).  Its callers (fields, reports, actions) check who asks before they ask
 it.
 """
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, models
 from odoo.tools import SQL
 
@@ -471,6 +473,122 @@ class SaleCareFigures(models.AbstractModel):
         for row in self._fetch(query):
             history.setdefault(row.pop("partner_id"), []).append(row)
         return history
+
+    # ------------------------------------------------------------------
+    # Customers at risk: reorder rhythm per customer and category
+    # ------------------------------------------------------------------
+    @api.model
+    def _risk_category_facts(self, date_to, recent_months, company=None, partners=None):
+        """What the risk signals are decided on, per commercial customer and
+        product category, over the 24 months ending on ``date_to``:
+
+        * ``invoice_days``: distinct dates of posted customer invoices with a
+          line of the category (several invoices of one day are one purchase);
+        * ``last_date``: the last of them;
+        * ``rhythm``: the median of the days between consecutive ones
+          (``lag()`` + ``percentile_cont(0.5)``; None with a single date);
+        * ``revenue``: invoices minus credit notes of the category (credit
+          notes change the revenue, never the rhythm: a return is no purchase);
+        * ``recent`` / ``previous``: the same revenue over the last
+          ``recent_months`` months and over the same months a year before.
+
+        One grouped statement for every customer of ``company`` (or the
+        commercial partner ids ``partners``).
+
+        :return: ``{(partner_id, categ_id): (invoice_days, last_date, rhythm,
+            revenue, recent, previous)}``
+        """
+        company = company or self.env.company
+        date_from = date_to - relativedelta(months=24) + relativedelta(days=1)
+        recent_from = date_to - relativedelta(months=recent_months) + relativedelta(days=1)
+        previous_to = date_to - relativedelta(years=1)
+        previous_from = recent_from - relativedelta(years=1)
+        query = SQL(
+            """
+            WITH line AS (
+                SELECT am.commercial_partner_id AS partner_id, pt.categ_id,
+                       am.invoice_date, am.move_type, -aml.balance AS amount
+                  FROM account_move_line aml
+                  JOIN account_move am ON am.id = aml.move_id
+                  JOIN product_product pp ON pp.id = aml.product_id
+                  JOIN product_template pt ON pt.id = pp.product_tmpl_id
+                 WHERE %(where)s
+            ), purchase AS (
+                SELECT partner_id, categ_id, invoice_date,
+                       invoice_date - lag(invoice_date) OVER (
+                           PARTITION BY partner_id, categ_id ORDER BY invoice_date) AS gap
+                  FROM line
+                 WHERE move_type = 'out_invoice'
+                 GROUP BY partner_id, categ_id, invoice_date
+            ), rhythm AS (
+                SELECT partner_id, categ_id, COUNT(*) AS invoice_days,
+                       MAX(invoice_date) AS last_date,
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY gap) AS rhythm
+                  FROM purchase
+                 GROUP BY partner_id, categ_id
+            ), revenue AS (
+                SELECT partner_id, categ_id, SUM(amount) AS revenue,
+                       SUM(amount) FILTER (WHERE invoice_date >= %(recent_from)s) AS recent,
+                       SUM(amount) FILTER (WHERE invoice_date BETWEEN %(previous_from)s
+                                                                  AND %(previous_to)s) AS previous
+                  FROM line
+                 GROUP BY partner_id, categ_id
+            )
+            SELECT r.partner_id, r.categ_id, r.invoice_days, r.last_date, r.rhythm::float,
+                   COALESCE(v.revenue, 0)::float, COALESCE(v.recent, 0)::float,
+                   COALESCE(v.previous, 0)::float
+              FROM rhythm r
+              JOIN revenue v ON v.partner_id = r.partner_id AND v.categ_id = r.categ_id
+            """,
+            where=SQL(" AND ").join(
+                [
+                    *self._revenue_line_conditions(),
+                    SQL("am.company_id = %s", company.id),
+                    *self._date_conditions(SQL("am.invoice_date"), date_from, date_to),
+                    *self._partner_conditions(SQL("am.commercial_partner_id"), partners),
+                ]
+            ),
+            recent_from=recent_from,
+            previous_from=previous_from,
+            previous_to=previous_to,
+        )
+        return {
+            (partner_id, categ_id): tuple(values)
+            for partner_id, categ_id, *values in self._fetch(query, as_dict=False)
+        }
+
+    @api.model
+    def _risk_signal_revenue(self, signals, days_after_close=90):
+        """``{signal_id: revenue}``: what each risk signal's customer was
+        invoiced in the signal's category (credit notes deducted), in the
+        signal's company, after the last purchase the signal saw (late and
+        stopped: an invoice posted late but dated before the signal counts),
+        or from the day it was raised (falling), up to ``days_after_close``
+        days after the signal was closed: the revenue that came back.  One
+        statement for any number of signals."""
+        if not signals:
+            return {}
+        query = SQL(
+            """
+            SELECT s.id, SUM(-aml.balance)::float
+              FROM customer_risk_signal s
+              JOIN account_move am
+                ON am.commercial_partner_id = s.partner_id
+               AND am.company_id = s.company_id
+               AND am.invoice_date > CASE WHEN s.kind = 'falling' THEN s.date_raised - 1
+                                          ELSE s.date_last_purchase END
+               AND (s.date_closed IS NULL OR am.invoice_date <= s.date_closed + %s)
+              JOIN account_move_line aml ON aml.move_id = am.id
+              JOIN product_product pp ON pp.id = aml.product_id
+              JOIN product_template pt ON pt.id = pp.product_tmpl_id AND pt.categ_id = s.categ_id
+             WHERE s.id = ANY(%s) AND %s
+             GROUP BY s.id
+            """,
+            days_after_close,
+            signals.ids,
+            SQL(" AND ").join(self._revenue_line_conditions()),
+        )
+        return dict(self._fetch(query, as_dict=False))
 
     # ------------------------------------------------------------------
     # Helpers

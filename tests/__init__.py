@@ -28,3 +28,4 @@ from . import test_self_assessment
 from . import test_meeting_issue
 from . import test_meeting
 from . import test_meeting_tour
+from . import test_risk_signal

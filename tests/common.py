@@ -569,3 +569,37 @@ class MeetingCommon(MonthlyPlanCommon):
                 }
             )
         )
+
+
+class RiskSignalCommon(CareTeamCommon):
+    """Customers at risk: a customer of the salesman (account manager) with
+    salesman_2 as backup and the supervisor on its care team, and helpers
+    that post a buyer's history and run the daily check on the test
+    company's books (as of any day)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Signal = cls.env["customer.risk.signal"]
+        cls.customer = cls._customer("Monthly Pumps Ltd", user_id=cls.salesman.id)
+        cls._member(cls.salesman_2, "2")
+        cls._member(cls.supervisor, "3")
+
+    @classmethod
+    def _buyer(cls, partner, last_days_ago, count=6, every=30, amount=1000.0, product=None):
+        """``count`` invoices of ``amount``, one every ``every`` days, the
+        last one ``last_days_ago`` days ago."""
+        return cls._invoices(
+            partner,
+            count,
+            amount,
+            first_days_ago=last_days_ago + (count - 1) * every,
+            step_days=every,
+            product=product,
+        )
+
+    @classmethod
+    def _check(cls, today=None):
+        """The daily check on the test company's books; its signals."""
+        cls.Signal._update_signals(cls.company, today=today)
+        return cls.Signal.search([("company_id", "=", cls.company.id)])

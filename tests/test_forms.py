@@ -40,6 +40,18 @@ class TestForms(CustomerCareCommon):
         # by a submitted questionnaire: its form opens on an existing one
         survey = cls.env.ref("sale_customer_care.survey_self_assessment")
         survey._create_answer(user=cls.manager, check_attempts=False)._mark_done()
+        # customers at risk are raised by the daily check: the form opens on one
+        cls.env["customer.risk.signal"].sudo().create(
+            {
+                "partner_id": cls.customer.id,
+                "categ_id": cls.categ_pumps.id,
+                "kind": "late",
+                "date_since": cls.today,
+                "date_last_purchase": cls.today - relativedelta(days=60),
+                "rhythm_days": 30.0,
+                "user_id": cls.salesman.id,
+            }
+        )
 
     def _form_views(self):
         """Every form view of the addon for a model the addon defines."""

@@ -281,6 +281,30 @@ EXPECTED = {
     # the event of a meeting moves (or goes) only with the meeting's rights
     ("calendar.event", "write"): (D, D, O, D, O),
     ("calendar.event", "unlink"): (D, D, O, D, O),
+    # ---- customers at risk: raised from the books, acted on by the owner,
+    # team leaders and managers; the care team only reads
+    ("customer.risk.signal", "create"): (D, D, D, NA, D),
+    ("customer.risk.signal", "write"): (D, D, O, D, O),
+    ("customer.risk.signal", "read"): (D, D, O, D, O),
+    ("customer.risk.signal", "search_read"): (D, D, O, E, O),
+    ("customer.risk.signal", "unlink"): (D, D, D, D, O),
+    ("customer.risk.signal", "action_assign"): (D, D, O, D, O),
+    ("customer.risk.signal", "action_dismiss"): (D, D, O, D, O),
+    ("customer.risk.signal", "action_mark_lost"): (D, D, O, D, O),
+    ("customer.risk.signal", "action_reopen"): (D, D, O, D, O),
+    ("customer.risk.assign", "create"): (D, D, O, NA, O),
+    ("customer.risk.assign", "write"): (D, D, O, NA, O),
+    ("customer.risk.assign", "read"): (D, D, O, NA, O),
+    ("customer.risk.assign", "search_read"): (D, D, O, NA, O),
+    ("customer.risk.assign", "unlink"): (D, D, D, NA, D),
+    # a colleague's signals are out of sight: the wizard has none to act on
+    ("customer.risk.assign", "action_confirm"): (D, D, O, R, O),
+    ("customer.risk.dismiss", "create"): (D, D, O, NA, O),
+    ("customer.risk.dismiss", "write"): (D, D, O, NA, O),
+    ("customer.risk.dismiss", "read"): (D, D, O, NA, O),
+    ("customer.risk.dismiss", "search_read"): (D, D, O, NA, O),
+    ("customer.risk.dismiss", "unlink"): (D, D, D, NA, D),
+    ("customer.risk.dismiss", "action_confirm"): (D, D, O, R, O),
 }
 
 # Expectations known not to hold yet, with the reason: the test says so when
@@ -290,6 +314,14 @@ PENDING_OTHER_HELPERS = {}
 # Internal API: no role may call these over RPC.
 PRIVATE_METHODS = {
     "customer.care.evaluation": ("_evaluate_all", "_evaluate_partners"),
+    # customers at risk: the daily check and what the wizards call
+    "customer.risk.signal": (
+        "_update_signals",
+        "_cron_update_signals",
+        "_assign_activities",
+        "_dismiss",
+        "_open_signals",
+    ),
 }
 FIGURES_METHODS = (
     "get_invoiced_revenue",
@@ -637,6 +669,36 @@ class TestRpcAccess(CustomerCareCommon):
         rec["sale.care.self.assessment"] = {"salesman": assessment}
         rec["sale.care.self.assessment.score"] = {"salesman": assessment.score_ids[:1]}
 
+        # customers at risk: an open signal of each customer, and a dismissed one
+        def risk_signal(state):
+            def make(user, partner):
+                return (
+                    env["customer.risk.signal"]
+                    .sudo()
+                    .create(
+                        {
+                            "partner_id": partner.id,
+                            "categ_id": (
+                                cls.categ_pumps if state == "open" else cls.categ_pipes
+                            ).id,
+                            "kind": "late" if state == "open" else "stopped",
+                            "state": state,
+                            "dismiss_reason": "Seasonal" if state == "dismissed" else False,
+                            "user_id": user.id,
+                            "date_since": cls.today,
+                            "date_last_purchase": cls._days_ago(60),
+                            "rhythm_days": 30.0,
+                            "purchase_count": 4,
+                            "revenue_at_risk": 1000.0,
+                        }
+                    )
+                )
+
+            return make
+
+        both("customer.risk.signal", risk_signal("open"))
+        both("customer.risk.signal:dismissed", risk_signal("dismissed"))
+
     # ------------------------------------------------------------------
     # Calling as a client would
     # ------------------------------------------------------------------
@@ -688,6 +750,7 @@ class TestRpcAccess(CustomerCareCommon):
             ("sale.care.meeting", "action_reset"): "sale.care.meeting:cancelled",
             ("sale.care.meeting", "action_next_meeting"): "sale.care.meeting:done",
             ("sale.care.meeting.issue", "action_reopen"): "sale.care.meeting.issue:solved",
+            ("customer.risk.signal", "action_reopen"): "customer.risk.signal:dismissed",
         }
         fixtures = self.rec[by_state.get((model, method), model)]
         return fixtures.get(variant) or fixtures["salesman"]
@@ -718,6 +781,14 @@ class TestRpcAccess(CustomerCareCommon):
                 "issue_ids": self.rec["sale.care.meeting.issue"][variant].ids,
                 "mode": "solve",
                 "note": "Delivered",
+            },
+            "customer.risk.assign": {
+                "signal_ids": self.rec["customer.risk.signal"][variant].ids,
+                "activity_type": "call",
+            },
+            "customer.risk.dismiss": {
+                "signal_ids": self.rec["customer.risk.signal"][variant].ids,
+                "reason": "Seasonal",
             },
         }[model]
 
@@ -828,6 +899,13 @@ class TestRpcAccess(CustomerCareCommon):
                 "team_id": (self.team_west if variant == "colleague" else self.team).id,
                 "date_deadline": str(self.today),
             },
+            "customer.risk.signal": {
+                "partner_id": partner.id,
+                "categ_id": self.categ_pumps.id,
+                "kind": "falling",
+                "date_since": self.today,
+                "user_id": user.id,
+            },
         }[model]
 
     def _write_vals(self, model):
@@ -868,6 +946,9 @@ class TestRpcAccess(CustomerCareCommon):
                 "start": f"{self.today + timedelta(days=31)} 10:00:00",
                 "stop": f"{self.today + timedelta(days=31)} 11:00:00",
             },
+            "customer.risk.signal": {"note": "Forged"},
+            "customer.risk.assign": {"note": "Forged"},
+            "customer.risk.dismiss": {"reason": "Forged"},
         }[model]
 
     def _call_args(self, model, method, role):

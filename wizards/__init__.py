@@ -8,3 +8,5 @@ from . import sale_care_call_list_wizard
 
 # Sales meetings (issue 12)
 from . import sale_care_meeting_issue_close
+from . import customer_risk_assign
+from . import customer_risk_dismiss
