@@ -51,9 +51,15 @@
         "reports/customer_vip_quota_report_views.xml",
         "reports/vip_programme_report.xml",
         "views/res_config_settings_views.xml",
+        # issue 11: sales analysis (before the menus, which open it)
+        "reports/sale_care_sales_analysis_views.xml",
+        "wizards/sale_care_sales_analysis_wizard_views.xml",
         "views/menus.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "sale_customer_care/static/src/views/sales_analysis/**/*",
+        ],
         "web.assets_tests": [
             "sale_customer_care/static/tests/tours/**/*",
         ],
