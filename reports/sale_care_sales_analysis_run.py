@@ -291,8 +291,10 @@ class SaleCareSalesAnalysisRun(models.Model):
             "sale_customer_care.action_sale_care_sales_analysis"
         )
         action.pop("id", None)
+        name = self.env._("Sales Analysis: %(name)s", name=self.name)
         action.update(
-            name=self.env._("Sales Analysis: %(name)s", name=self.name),
+            name=name,
+            display_name=name,  # the breadcrumb's
             path=ANALYSIS_PATH,
             domain=[("run_id", "=", self.id)],
             context={
@@ -312,13 +314,13 @@ class SaleCareSalesAnalysisRun(models.Model):
 
     @api.model
     def _format_range(self, date_from, date_to):
-        """A period as people say it: "November 2026", "Jul 2026 - Sep 2026",
-        "2025", else both days."""
+        """A period as people say it, short for the breadcrumb: "Nov 2026",
+        "Jul 2026 - Sep 2026", "2025", else both days."""
         if not (date_from and date_to):
             return ""
         if date_from.day == 1 and self._is_month_end(date_to):
             if date_from.month == date_to.month and date_from.year == date_to.year:
-                return format_date(self.env, date_from, date_format="MMMM y")
+                return format_date(self.env, date_from, date_format="MMM y")
             if date_from.month == 1 and date_to.month == 12 and date_from.year == date_to.year:
                 return str(date_from.year)
             return self.env._(

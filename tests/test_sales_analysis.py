@@ -196,7 +196,9 @@ class TestSalesAnalysis(SalesAnalysisCommon):
         self.assertNotIn("id", result)
         self.assertEqual(result["context"]["sale_care_analysis_run_id"], run.id)
         self.assertIn(
-            self.month.strftime("%B %Y"), result["name"], "the breadcrumb names the periods"
+            self.month.strftime("%b %Y"),
+            result["display_name"],
+            "the breadcrumb names the periods",
         )
 
     def test_periods_and_comparisons(self):
