@@ -60,6 +60,10 @@
         "web.assets_backend": [
             "sale_customer_care/static/src/views/sales_analysis/**/*",
         ],
+        "web.assets_backend_lazy": [
+            "sale_customer_care/static/src/views/sales_analysis_pivot/**/*",
+            "sale_customer_care/static/src/views/sales_analysis_graph/**/*",
+        ],
         "web.assets_tests": [
             "sale_customer_care/static/tests/tours/**/*",
         ],
