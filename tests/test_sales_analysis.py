@@ -342,8 +342,13 @@ class TestSalesAnalysis(SalesAnalysisCommon):
             .with_user(self.salesman)
             .create({"period": "month", "date": self.month, "user_ids": self.salesman_2.ids})
         )
+        runs = self.Run.sudo().search_count([])
         with self.assertRaises(AccessError):
             wizard.action_open_sales_analysis()
+        wizard.user_ids = False
+        with self.assertRaises(UserError):
+            wizard.action_open_sales_analysis()
+        self.assertEqual(self.Run.sudo().search_count([]), runs, "nothing written")
 
     # ------------------------------------------------------------------
     # Who sees what

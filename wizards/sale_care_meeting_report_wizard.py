@@ -93,6 +93,8 @@ class SaleCareMeetingReportWizard(models.TransientModel):
         Analysis of the meeting's period and salespeople against the same
         period last year (issue 11)."""
         self.ensure_one()
+        if not self.user_ids:
+            raise UserError(self.env._("Pick at least one salesperson for the meeting report."))
         if self.date_to < self.date_from:
             raise UserError(self.env._("The meeting period ends before it starts."))
         # the same people as the report: refused here as it would be there
