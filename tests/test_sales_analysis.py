@@ -182,6 +182,20 @@ class TestSalesAnalysis(SalesAnalysisCommon):
         self.assertEqual(rows.revenue, 7000.0)
         self.assertEqual(rows.company_id, other)
 
+    def test_delivered_quantities_by_salesperson_and_region(self):
+        """The figures component's new keys: a delivery's salesperson is its
+        sale order's, its region the customer's."""
+        rows = self.figures.get_delivered_quantities(
+            None, self.month, self.month_end, ("salesperson", "state", "country")
+        )
+        self.assertEqual(
+            {(r["salesperson"], r["state"], r["country"]): r["quantity"] for r in rows},
+            {
+                (self.salesman.id, self.north.id, self.vietnam.id): 3.0,
+                (self.salesman_2.id, self.south.id, self.vietnam.id): 4.0,
+            },
+        )
+
     # ------------------------------------------------------------------
     # Periods
     # ------------------------------------------------------------------
