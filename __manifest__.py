@@ -57,6 +57,9 @@
         "wizards/customer_risk_assign_views.xml",
         "wizards/customer_risk_dismiss_views.xml",
         "views/res_config_settings_views.xml",
+        # issue 11: sales analysis (before the menus, which open it)
+        "reports/sale_care_sales_analysis_views.xml",
+        "wizards/sale_care_sales_analysis_wizard_views.xml",
         "views/menus.xml",
         # Working documents (issue 12): call list, customer profile, self-assessment
         "data/survey_self_assessment_data.xml",
@@ -74,6 +77,13 @@
         "views/sale_care_meeting_menus.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "sale_customer_care/static/src/views/sales_analysis/**/*",
+        ],
+        "web.assets_backend_lazy": [
+            "sale_customer_care/static/src/views/sales_analysis_pivot/**/*",
+            "sale_customer_care/static/src/views/sales_analysis_graph/**/*",
+        ],
         "web.assets_tests": [
             "sale_customer_care/static/tests/tours/**/*",
         ],

@@ -677,6 +677,7 @@ class SaleCareDemo(models.AbstractModel):
         demo._demo_past_evaluations(customers, company, today)
         demo._demo_opportunities(customers, company, today)
         demo._demo_orders(customers, company, today, rng)
+        demo._demo_sales_analysis(customers, company, today)  # issue 11
         self.env["customer.care.evaluation"]._evaluate_all()
         demo._demo_care_teams(customers, today)
         demo._demo_commitments(customers, company, today)
@@ -1182,3 +1183,68 @@ class SaleCareDemo(models.AbstractModel):
             .decode()
         )
         return ".".join(ascii_name.lower().replace("dr. ", "").split())
+
+    # ------------------------------------------------------------------
+    # Sales analysis (issue 11): a falling category in one region, a rising one
+    # ------------------------------------------------------------------
+    @api.model
+    def _demo_sales_analysis(self, customers, company, today):
+        """The story of the Sales Analysis, which opens on last month against
+        the same month last year: Pipes & Fittings fall, all of it in Ho Chi
+        Minh City, where Saigon Water Supply renewed its pipe network a year
+        ago (Bao's customer) and has bought no pipes since; Electrical rises
+        in Hanoi, where Hanoi Industrial Park fits out its new plant.  Real
+        orders, delivered and invoiced in those months, so that the delivered
+        quantities stand beside the revenue."""
+        last_month = today.replace(day=1) - relativedelta(months=1)
+        year_ago = last_month - relativedelta(years=1)
+        story = [
+            (
+                "saigon_water",
+                year_ago + timedelta(days=4),
+                [("hdpe_pipe", 400), ("steel_pipe", 300), ("flange_kit", 200)],
+            ),
+            ("saigon_water", year_ago + timedelta(days=14), [("steel_pipe", 250)]),
+            (
+                "hanoi_industrial",
+                last_month + timedelta(days=3),
+                [("control_panel", 8), ("inverter", 12)],
+            ),
+            (
+                "hanoi_industrial",
+                last_month + timedelta(days=13),
+                [("control_panel", 4), ("inverter", 8), ("cable", 10)],
+            ),
+        ]
+        SaleOrder = self.env["sale.order"].with_company(company)
+        for key, day, lines in story:
+            partner = customers[key]
+            user = partner.user_id
+            day = self._demo_workday(day)
+            order = (
+                SaleOrder.with_user(user)
+                .sudo()
+                .create(
+                    {
+                        "partner_id": partner.id,
+                        "user_id": user.id,
+                        "team_id": self._demo_ref("demo_team_distribution").id,
+                        "company_id": company.id,
+                        "order_line": [
+                            Command.create(
+                                {
+                                    "product_id": self._demo_ref(f"demo_product_{product}").id,
+                                    "product_uom_qty": quantity,
+                                }
+                            )
+                            for product, quantity in lines
+                        ],
+                    }
+                )
+            )
+            order.action_confirm()
+            order.date_order = datetime.combine(day, time(9))
+            self._demo_deliver(order, day + timedelta(days=1))
+            invoice = order._create_invoices()
+            invoice.invoice_date = day + timedelta(days=2)
+            invoice.action_post()

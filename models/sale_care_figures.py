@@ -40,7 +40,16 @@ DELIVERY_GROUPBY = {
     "category": SQL("pt.categ_id"),
     "product": SQL("sm.product_id"),
     "month": SQL("date_trunc('month', sm.date)::date"),
+    # the drill-down of the sales analysis (issue 11): the salesperson and
+    # team of the sale order a delivery comes from, the region of the customer
+    "salesperson": SQL("so.user_id"),
+    "team": SQL("so.team_id"),
+    "state": SQL("dcp.state_id"),
+    "country": SQL("dcp.country_id"),
 }
+
+# Group-by keys of the period comparison: what revenue and deliveries share.
+COMPARISON_GROUPBY = ("partner", "category", "salesperson", "team", "state", "country")
 
 
 class SaleCareFigures(models.AbstractModel):
@@ -81,16 +90,7 @@ class SaleCareFigures(models.AbstractModel):
         keys = self._check_groupby(groupby, REVENUE_GROUPBY)
         select = [SQL("%s AS %s", REVENUE_GROUPBY[k], SQL.identifier(k)) for k in keys]
         select.append(SQL("SUM(-aml.balance)::float AS revenue"))
-        joins = [SQL("JOIN account_move am ON am.id = aml.move_id")]
-        if {"category"} & set(keys):
-            joins.append(
-                SQL(
-                    "LEFT JOIN product_product pp ON pp.id = aml.product_id "
-                    "LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id"
-                )
-            )
-        if {"state", "country"} & set(keys):
-            joins.append(SQL("JOIN res_partner cp ON cp.id = am.commercial_partner_id"))
+        joins = self._revenue_joins(keys)
         where = [
             *self._revenue_line_conditions(),
             *([] if all_companies else [SQL("am.company_id = %s", company.id)]),
@@ -104,6 +104,21 @@ class SaleCareFigures(models.AbstractModel):
             SQL(" AND ").join(where),
             self._group_by_clause(len(keys)),
         )
+
+    @api.model
+    def _revenue_joins(self, keys):
+        """What ``account_move_line aml`` joins for the group-by ``keys``."""
+        joins = [SQL("JOIN account_move am ON am.id = aml.move_id")]
+        if {"category"} & set(keys):
+            joins.append(
+                SQL(
+                    "LEFT JOIN product_product pp ON pp.id = aml.product_id "
+                    "LEFT JOIN product_template pt ON pt.id = pp.product_tmpl_id"
+                )
+            )
+        if {"state", "country"} & set(keys):
+            joins.append(SQL("JOIN res_partner cp ON cp.id = am.commercial_partner_id"))
+        return joins
 
     @api.private
     @api.model
@@ -272,17 +287,50 @@ class SaleCareFigures(models.AbstractModel):
 
         :return: list of dicts with the group keys and ``quantity``
         """
-        company = company or self.env.company
         keys = self._check_groupby(groupby, DELIVERY_GROUPBY)
-        select = [SQL("%s AS %s", DELIVERY_GROUPBY[k], SQL.identifier(k)) for k in keys]
-        select.append(
-            SQL(
-                "SUM(CASE WHEN dest.usage = 'customer' THEN 1 ELSE -1 END"
-                " * sm.quantity * mu.factor / pu.factor)::float AS quantity"
-            )
-        )
         move_date = SQL("(sm.date AT TIME ZONE 'UTC')::date")
-        query = SQL(
+        query = self._delivery_query(
+            keys,
+            self._delivered_quantity(),
+            [
+                *self._date_conditions(move_date, date_from, date_to),
+                *self._partner_conditions(SQL("dp.commercial_partner_id"), partners),
+            ],
+            company,
+        )
+        return self._fetch(query)
+
+    @api.model
+    def _delivered_quantity(self, condition=None):
+        """The signed quantity of ``stock_move sm`` in the product's unit
+        (deliveries minus returns), summed where ``condition`` holds."""
+        quantity = SQL(
+            "CASE WHEN dest.usage = 'customer' THEN 1 ELSE -1 END"
+            " * sm.quantity * mu.factor / pu.factor"
+        )
+        if condition is None:
+            return SQL("SUM(%s)::float AS quantity", quantity)
+        return SQL("(SUM(%s) FILTER (WHERE %s))::float", quantity, condition)
+
+    @api.model
+    def _delivery_query(self, keys, measures, where, company, with_order=False):
+        """The grouped statement over done customer deliveries and returns of
+        ``company``: ``keys`` of :data:`DELIVERY_GROUPBY`, then ``measures``
+        (SQL select items), filtered by ``where`` (SQL conditions);
+        ``with_order`` joins the sale order ``so`` of each move for them."""
+        company = company or self.env.company
+        select = [SQL("%s AS %s", DELIVERY_GROUPBY[k], SQL.identifier(k)) for k in keys]
+        joins = []
+        if {"state", "country"} & set(keys):
+            joins.append(SQL("LEFT JOIN res_partner dcp ON dcp.id = dp.commercial_partner_id"))
+        if with_order or {"salesperson", "team"} & set(keys):
+            joins.append(
+                SQL(
+                    "LEFT JOIN sale_order_line sol ON sol.id = sm.sale_line_id "
+                    "LEFT JOIN sale_order so ON so.id = sol.order_id"
+                )
+            )
+        return SQL(
             """
             SELECT %(select)s
               FROM stock_move sm
@@ -294,22 +342,162 @@ class SaleCareFigures(models.AbstractModel):
               JOIN uom_uom pu ON pu.id = pt.uom_id
               LEFT JOIN stock_picking sp ON sp.id = sm.picking_id
               LEFT JOIN res_partner dp ON dp.id = COALESCE(sp.partner_id, sm.partner_id)
+              %(joins)s
              WHERE %(where)s
              %(group_by)s
             """,
-            select=SQL(", ").join(select),
+            select=SQL(", ").join([*select, measures]),
+            joins=SQL(" ").join(joins),
             where=SQL(" AND ").join(
                 [
                     SQL("sm.state = 'done'"),
                     SQL("sm.company_id = %s", company.id),
                     SQL("(dest.usage = 'customer') <> (src.usage = 'customer')"),
-                    *self._date_conditions(move_date, date_from, date_to),
-                    *self._partner_conditions(SQL("dp.commercial_partner_id"), partners),
+                    *where,
                 ]
             ),
             group_by=self._group_by_clause(len(keys)),
         )
+
+    # ------------------------------------------------------------------
+    # Two periods side by side (the sales analysis)
+    # ------------------------------------------------------------------
+    @api.private
+    @api.model
+    def get_revenue_comparison(
+        self,
+        period,
+        comparison,
+        groupby=("category",),
+        partners=None,
+        salespeople=None,
+        company=None,
+        scope=None,
+    ):
+        """Revenue (as :meth:`get_invoiced_revenue`) and delivered quantities
+        (as :meth:`get_delivered_quantities`) of two periods side by side,
+        in one statement.
+
+        :param period: ``(date_from, date_to)``, both ends included
+        :param comparison: ``(date_from, date_to)`` of the period compared with
+        :param groupby: keys of :data:`COMPARISON_GROUPBY`
+        :param salespeople: users or user ids: only their invoices and orders
+            (None: all)
+        :param scope: ``(partner_ids, user_ids)``: only the invoices and
+            deliveries of these customers or of these salespeople (what a
+            salesperson with "own documents" may see); None: all
+        :return: list of dicts with the group keys, ``revenue``,
+            ``revenue_compare``, ``quantity`` and ``quantity_compare``
+        """
+        query = self._comparison_query(
+            period, comparison, groupby, partners, salespeople, company, scope
+        )
+        self._no_jit()
         return self._fetch(query)
+
+    @api.model
+    def _comparison_query(
+        self,
+        period,
+        comparison,
+        groupby,
+        partners=None,
+        salespeople=None,
+        company=None,
+        scope=None,
+    ):
+        """The statement of :meth:`get_revenue_comparison`: invoice lines (by
+        invoice date) and stock moves (by move date) of the two periods'
+        days, each side grouped on its own, then both summed per group.  The
+        region (``state``, ``country``) is the customer's: read once per
+        customer after grouping, not once per line."""
+        keys = self._check_groupby(groupby, dict.fromkeys(COMPARISON_GROUPBY))
+        region = [k for k in keys if k in ("state", "country")]
+        inner = [k for k in keys if k not in region]
+        if region and "partner" not in inner:
+            inner.append("partner")
+        company = company or self.env.company
+
+        # the line's own copies of its move's date, state and company: the
+        # index of sale.care.sales.analysis.init() reads the two periods' lines
+        invoice_date = SQL("aml.invoice_date")
+        in_period = self._range_condition(invoice_date, *period)
+        in_comparison = self._range_condition(invoice_date, *comparison)
+        revenue = SQL(
+            "SELECT %s FROM account_move_line aml %s WHERE %s %s",
+            SQL(", ").join(
+                [
+                    *(SQL("%s AS %s", REVENUE_GROUPBY[k], SQL.identifier(k)) for k in inner),
+                    SQL("SUM(-aml.balance) FILTER (WHERE %s) AS revenue", in_period),
+                    SQL("SUM(-aml.balance) FILTER (WHERE %s) AS revenue_compare", in_comparison),
+                    SQL("0.0 AS quantity, 0.0 AS quantity_compare"),
+                ]
+            ),
+            SQL(" ").join(self._revenue_joins(inner)),
+            SQL(" AND ").join(
+                [
+                    *self._revenue_line_conditions(),
+                    SQL("aml.parent_state = 'posted'"),
+                    SQL("aml.company_id = %s", company.id),
+                    # from the first day to the last (the index on the date),
+                    # then the days of the two periods only
+                    *self._date_conditions(
+                        invoice_date, min(period[0], comparison[0]), max(period[1], comparison[1])
+                    ),
+                    SQL("(%s OR %s)", in_period, in_comparison),
+                    *self._partner_conditions(SQL("am.commercial_partner_id"), partners),
+                    *self._id_conditions(SQL("am.invoice_user_id"), salespeople),
+                    *self._scope_conditions(
+                        SQL("am.commercial_partner_id"), SQL("am.invoice_user_id"), scope
+                    ),
+                ]
+            ),
+            self._group_by_clause(len(inner)),
+        )
+        # a move is dated to the second: compared as timestamps, the index on
+        # the date serves
+        move_date = SQL("sm.date")
+        in_period = self._range_condition(move_date, *period, timestamp=True)
+        in_comparison = self._range_condition(move_date, *comparison, timestamp=True)
+        delivered = self._delivery_query(
+            inner,
+            SQL(
+                "0.0, 0.0, %s, %s",
+                self._delivered_quantity(in_period),
+                self._delivered_quantity(in_comparison),
+            ),
+            [
+                SQL("(%s OR %s)", in_period, in_comparison),
+                *self._partner_conditions(SQL("dp.commercial_partner_id"), partners),
+                *self._id_conditions(SQL("so.user_id"), salespeople),
+                *self._scope_conditions(SQL("dp.commercial_partner_id"), SQL("so.user_id"), scope),
+            ],
+            company,
+            with_order=salespeople is not None or scope is not None,
+        )
+        columns = {k: SQL("figures.%s", SQL.identifier(k)) for k in inner}
+        columns.update((k, SQL("cp.%s", SQL.identifier(f"{k}_id"))) for k in region)
+        return SQL(
+            """
+            SELECT %(select)s
+              FROM (%(revenue)s UNION ALL %(delivered)s) AS figures
+              %(join)s
+             %(group_by)s
+            """,
+            select=SQL(", ").join(
+                [
+                    *(SQL("%s AS %s", columns[k], SQL.identifier(k)) for k in keys),
+                    SQL("COALESCE(SUM(figures.revenue), 0.0)::float AS revenue"),
+                    SQL("COALESCE(SUM(figures.revenue_compare), 0.0)::float AS revenue_compare"),
+                    SQL("COALESCE(SUM(figures.quantity), 0.0)::float AS quantity"),
+                    SQL("COALESCE(SUM(figures.quantity_compare), 0.0)::float AS quantity_compare"),
+                ]
+            ),
+            revenue=revenue,
+            delivered=delivered,
+            join=(SQL("LEFT JOIN res_partner cp ON cp.id = figures.partner") if region else SQL()),
+            group_by=self._group_by_clause(len(keys)),
+        )
 
     # ------------------------------------------------------------------
     # Pipeline and interactions (CRM, chatter, activities)
@@ -626,6 +814,48 @@ class SaleCareFigures(models.AbstractModel):
         if date_to:
             conditions.append(SQL("%s <= %s", column, date_to))
         return conditions
+
+    @api.model
+    def _no_jit(self):
+        """No JIT compilation for the rest of the transaction: PostgreSQL
+        would compile the few hundred expressions of the comparison's plan
+        for longer (over a second on the benchmark) than it runs."""
+        self.env.cr.execute(SQL("SET LOCAL jit = off"))
+
+    @api.model
+    def _range_condition(self, column, date_from, date_to, timestamp=False):
+        """``column`` within ``date_from`` .. ``date_to`` (both days
+        included); ``timestamp``: the column is a UTC datetime."""
+        if timestamp:
+            return SQL("(%s >= %s::date AND %s < %s::date + 1)", column, date_from, column, date_to)
+        return SQL("%s BETWEEN %s AND %s", column, date_from, date_to)
+
+    @api.model
+    def _id_conditions(self, column, ids):
+        """``column`` in ``ids`` (a recordset or a list of ids), or no
+        condition for None."""
+        if ids is None:
+            return []
+        if isinstance(ids, models.BaseModel):
+            ids = ids.ids
+        return [SQL("%s = ANY(%s)", column, sorted(set(ids)))]
+
+    @api.model
+    def _scope_conditions(self, partner_column, user_column, scope):
+        """``scope`` (``(partner_ids, user_ids)``): the partner in the first
+        or the user in the second; no condition for None."""
+        if scope is None:
+            return []
+        partner_ids, user_ids = scope
+        return [
+            SQL(
+                "(%s = ANY(%s) OR %s = ANY(%s))",
+                partner_column,
+                sorted(set(partner_ids)),
+                user_column,
+                sorted(set(user_ids)),
+            )
+        ]
 
     @api.model
     def _partner_conditions(self, column, partners):

@@ -8,3 +8,5 @@ from . import customer_profile_report
 
 # Sales meetings (issue 12)
 from . import sale_care_meeting_minutes
+from . import sale_care_sales_analysis_run
+from . import sale_care_sales_analysis

@@ -31,7 +31,7 @@ stories."""
 
 import shutil
 import subprocess
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -603,3 +603,100 @@ class RiskSignalCommon(CareTeamCommon):
         """The daily check on the test company's books; its signals."""
         cls.Signal._update_signals(cls.company, today=today)
         return cls.Signal.search([("company_id", "=", cls.company.id)])
+
+
+class SalesAnalysisCommon(CustomerCareCommon):
+    """Issue 11, the Sales Analysis: last month against the same month last
+    year, two product categories (pumps, pipes), two regions of Vietnam
+    (North, South) and a customer in Hungary without a state, two
+    salespeople; invoices, a credit note, deliveries of real orders; an
+    invoice of another company; and the figures by hand:
+
+    ============  ======================  ====================  ===============
+    customer      comparison month        last month            salesperson
+    ============  ======================  ====================  ===============
+    North Pumps   pumps 1,000             pumps 1,500           salesman
+                                          pipes 200
+    South Pipes   pipes 600, pumps 400    pipes 100 - 50 (CN)   salesman_2
+    Danube        pipes 300               pipes 500 - 200 (CN)  salesman
+    ============  ======================  ====================  ===============
+
+    Delivered: 20 pipes to South Pipes in the comparison month; 3 pumps to
+    North Pumps and 4 pipes to South Pipes last month."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.Run = cls.env["sale.care.sales.analysis.run"]
+        cls.Analysis = cls.env["sale.care.sales.analysis"]
+        cls.month = cls.today.replace(day=1) - relativedelta(months=1)
+        cls.month_end = cls.month + relativedelta(day=31)
+        cls.year_ago = cls.month - relativedelta(years=1)
+        cls.year_ago_end = cls.year_ago + relativedelta(day=31)
+        vietnam, hungary = cls.env.ref("base.vn"), cls.env.ref("base.hu")
+        cls.north, cls.south = cls.env["res.country.state"].create(
+            [
+                {"name": "Care North", "code": "CARE-N", "country_id": vietnam.id},
+                {"name": "Care South", "code": "CARE-S", "country_id": vietnam.id},
+            ]
+        )
+        cls.vietnam, cls.hungary = vietnam, hungary
+        cls.north_pumps = cls._customer(
+            "North Pumps", state_id=cls.north.id, country_id=vietnam.id, user_id=cls.salesman.id
+        )
+        cls.south_pipes = cls._customer(
+            "South Pipes", state_id=cls.south.id, country_id=vietnam.id, user_id=cls.salesman_2.id
+        )
+        cls.danube = cls._customer("Danube Trading", country_id=hungary.id, user_id=cls.salesman.id)
+
+        def day(start, days):
+            return start + relativedelta(days=days)
+
+        before, now = cls.year_ago, cls.month
+        cls._invoice(cls.north_pumps, 1000.0, day(before, 4))
+        cls._invoice(cls.south_pipes, 600.0, day(before, 5), product=cls.pipe, user=cls.salesman_2)
+        cls._invoice(cls.south_pipes, 400.0, day(before, 6), user=cls.salesman_2)
+        cls._invoice(cls.danube, 300.0, day(before, 7), product=cls.pipe)
+        cls._invoice(cls.north_pumps, 1500.0, day(now, 4))
+        cls._invoice(cls.north_pumps, 200.0, day(now, 5), product=cls.pipe)
+        cls._invoice(cls.south_pipes, 100.0, day(now, 6), product=cls.pipe, user=cls.salesman_2)
+        cls._invoice(
+            cls.south_pipes, 50.0, day(now, 8), product=cls.pipe, user=cls.salesman_2, refund=True
+        )
+        cls._invoice(cls.danube, 500.0, day(now, 7), product=cls.pipe)
+        # the credit note brings part of it back
+        cls._invoice(cls.danube, 200.0, day(now, 9), product=cls.pipe, refund=True)
+        # not in the figures: a draft, and an invoice between the two months
+        # (the same month as next month, a year ago: the future period's figure)
+        cls._invoice(cls.north_pumps, 9999.0, day(now, 10), post=False)
+        cls.between = cls._invoice(
+            cls.north_pumps, 800.0, cls.month + relativedelta(months=2, years=-1, days=4)
+        )
+        # deliveries of real orders, dated in the two months
+        cls._deliver_on(
+            cls._order(cls.south_pipes, cls.pipe, 20, user=cls.salesman_2), day(before, 8)
+        )
+        cls._deliver_on(cls._order(cls.north_pumps, cls.pump, 3), day(now, 8))
+        cls._deliver_on(cls._order(cls.south_pipes, cls.pipe, 4, user=cls.salesman_2), day(now, 9))
+
+    @classmethod
+    def _deliver_on(cls, order, day):
+        """Deliver ``order`` and date its moves ``day``, as if done then."""
+        pickings = cls._deliver(order)
+        pickings.move_ids.date = datetime.combine(day, time(10))
+        return pickings
+
+    def _open(self, user=None, **kwargs):
+        """The analysis of last month against the same month last year as
+        ``user`` (the manager by default): ``(run, action)``."""
+        periods = {
+            "date_from": self.month,
+            "date_to": self.month_end,
+            "compare_from": self.year_ago,
+            "compare_to": self.year_ago_end,
+            **kwargs,
+        }
+        Run = self.Run.with_user(user or self.manager)
+        action = Run._open_analysis(**periods)
+        run = Run.browse(action["domain"][0][2])
+        return run, action

@@ -305,6 +305,27 @@ EXPECTED = {
     ("customer.risk.dismiss", "search_read"): (D, D, O, NA, O),
     ("customer.risk.dismiss", "unlink"): (D, D, D, NA, D),
     ("customer.risk.dismiss", "action_confirm"): (D, D, O, R, O),
+    # ---- sales analysis (issue 11): each opening (run) and its rows are their
+    # owner's only, a manager's included; written by the opening, never over RPC
+    ("sale.care.sales.analysis.run", "create"): (D, D, D, NA, D),
+    ("sale.care.sales.analysis.run", "write"): (D, D, D, D, D),
+    ("sale.care.sales.analysis.run", "read"): (D, D, O, D, D),
+    ("sale.care.sales.analysis.run", "search_read"): (D, D, O, E, E),
+    ("sale.care.sales.analysis.run", "unlink"): (D, D, D, D, D),
+    ("sale.care.sales.analysis", "create"): (D, D, D, NA, D),
+    ("sale.care.sales.analysis", "write"): (D, D, D, D, D),
+    ("sale.care.sales.analysis", "read"): (D, D, O, D, D),
+    ("sale.care.sales.analysis", "search_read"): (D, D, O, E, E),
+    ("sale.care.sales.analysis", "unlink"): (D, D, D, D, D),
+    ("sale.care.sales.analysis.wizard", "create"): (D, D, O, NA, O),
+    ("sale.care.sales.analysis.wizard", "write"): (D, D, O, NA, O),
+    ("sale.care.sales.analysis.wizard", "read"): (D, D, O, NA, O),
+    ("sale.care.sales.analysis.wizard", "search_read"): (D, D, O, NA, O),
+    ("sale.care.sales.analysis.wizard", "unlink"): (D, D, D, NA, D),
+    # the periods of another user's run are not found: the defaults
+    ("sale.care.sales.analysis.wizard", "default_get"): ({}, {}, {}, NA, {}),
+    ("sale.care.sales.analysis.wizard", "action_open"): (D, D, O, NA, O),
+    ("sale.care.meeting.report.wizard", "action_open_sales_analysis"): (D, D, O, D, O),
 }
 
 # Expectations known not to hold yet, with the reason: the test says so when
@@ -322,6 +343,9 @@ PRIVATE_METHODS = {
         "_dismiss",
         "_open_signals",
     ),
+    # issue 11: the sales analysis is opened by its menu, wizard and buttons only
+    "sale.care.sales.analysis.run": ("_open_analysis", "_action_open_default", "_fill"),
+    "sale.care.sales.analysis": ("_compare",),
 }
 FIGURES_METHODS = (
     "get_invoiced_revenue",
@@ -334,6 +358,7 @@ FIGURES_METHODS = (
     "get_open_opportunity_counts",
     "get_last_interactions",
     "get_interaction_history",
+    "get_revenue_comparison",  # issue 11
 )
 
 
@@ -699,6 +724,18 @@ class TestRpcAccess(CustomerCareCommon):
         both("customer.risk.signal", risk_signal("open"))
         both("customer.risk.signal:dismissed", risk_signal("dismissed"))
 
+        # sales analysis (issue 11): an opening of each salesperson, with its rows
+        Run = env["sale.care.sales.analysis.run"]
+        for role, user in (("salesman", cls.salesman), ("colleague", cls.salesman_2)):
+            action = Run.with_user(user)._open_analysis(
+                cls._days_ago(30), cls.today, cls._days_ago(395), cls._days_ago(365)
+            )
+            run = Run.browse(action["domain"][0][2])
+            rec.setdefault("sale.care.sales.analysis.run", {})[role] = run
+            rec.setdefault("sale.care.sales.analysis", {})[role] = (
+                env["sale.care.sales.analysis"].sudo().search([("run_id", "=", run.id)], limit=1)
+            )
+
     # ------------------------------------------------------------------
     # Calling as a client would
     # ------------------------------------------------------------------
@@ -790,6 +827,7 @@ class TestRpcAccess(CustomerCareCommon):
                 "signal_ids": self.rec["customer.risk.signal"][variant].ids,
                 "reason": "Seasonal",
             },
+            "sale.care.sales.analysis.wizard": {"period": "last_month", "user_ids": user.ids},
         }[model]
 
     def _wizard(self, model, user, variant):
@@ -906,6 +944,18 @@ class TestRpcAccess(CustomerCareCommon):
                 "date_since": self.today,
                 "user_id": user.id,
             },
+            "sale.care.sales.analysis.run": {
+                "date_from": self.month,
+                "date_to": self.today,
+                "compare_from": self.month,
+                "compare_to": self.today,
+                "company_id": self.company.id,
+            },
+            "sale.care.sales.analysis": {
+                "run_id": self.rec["sale.care.sales.analysis.run"]["salesman"].id,
+                "partner_id": partner.id,
+                "revenue": 1.0,
+            },
         }[model]
 
     def _write_vals(self, model):
@@ -949,6 +999,9 @@ class TestRpcAccess(CustomerCareCommon):
             "customer.risk.signal": {"note": "Forged"},
             "customer.risk.assign": {"note": "Forged"},
             "customer.risk.dismiss": {"reason": "Forged"},
+            "sale.care.sales.analysis.run": {"date_from": self.month},
+            "sale.care.sales.analysis": {"revenue": 1.0},
+            "sale.care.sales.analysis.wizard": {"period": "this_year"},
         }[model]
 
     def _call_args(self, model, method, role):

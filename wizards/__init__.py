@@ -10,3 +10,4 @@ from . import sale_care_call_list_wizard
 from . import sale_care_meeting_issue_close
 from . import customer_risk_assign
 from . import customer_risk_dismiss
+from . import sale_care_sales_analysis_wizard

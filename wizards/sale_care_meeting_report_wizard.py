@@ -88,6 +88,31 @@ class SaleCareMeetingReportWizard(models.TransientModel):
             None, data=self._report_data()
         )
 
+    def action_open_sales_analysis(self):
+        """The falling categories of the meeting, drilled down: the Sales
+        Analysis of the meeting's period and salespeople against the same
+        period last year (issue 11)."""
+        self.ensure_one()
+        if not self.user_ids:
+            raise UserError(self.env._("Pick at least one salesperson for the meeting report."))
+        if self.date_to < self.date_from:
+            raise UserError(self.env._("The meeting period ends before it starts."))
+        # the same people as the report: refused here as it would be there
+        self.env["report.sale_customer_care.report_sale_care_meeting"]._check_meeting_access(
+            self.user_ids, self.company_id
+        )
+        Run = self.env["sale.care.sales.analysis.run"]
+        compare_from, compare_to = Run._comparison_dates("last_year", self.date_from, self.date_to)
+        return Run._open_analysis(
+            self.date_from,
+            self.date_to,
+            compare_from,
+            compare_to,
+            company=self.company_id,
+            salespeople=self.user_ids,
+            comparison="last_year",
+        )
+
     def _report_data(self):
         self.ensure_one()
         return {
