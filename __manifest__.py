@@ -50,6 +50,11 @@
         "reports/sale_care_meeting_report.xml",
         "reports/customer_vip_quota_report_views.xml",
         "reports/vip_programme_report.xml",
+        # growth (issue 11 §3)
+        "views/customer_whitespace_views.xml",
+        "views/customer_category_potential_views.xml",
+        "wizards/customer_survey_request_views.xml",
+        "reports/customer_wallet_report_views.xml",
         "views/res_config_settings_views.xml",
         "views/menus.xml",
     ],
@@ -62,5 +67,6 @@
     "demo": [
         "demo/care_demo_data.xml",
         "demo/vip_demo_data.xml",
+        "demo/growth_demo_data.xml",
     ],
 }

@@ -25,3 +25,7 @@ from . import sale_order
 from . import res_users
 from . import survey_question
 from . import survey_user_input
+
+# growth (issue 11 §3)
+from . import customer_whitespace
+from . import customer_category_potential
