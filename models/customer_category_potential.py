@@ -162,6 +162,7 @@ class CustomerCategoryPotential(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            self._check_potential_amount(vals)
             if vals.get("user_id", self.env.uid) != self.env.uid or WORKFLOW_FIELDS & vals.keys():
                 self._check_manager()
         potentials = super().create(vals_list)
@@ -169,9 +170,21 @@ class CustomerCategoryPotential(models.Model):
         return potentials
 
     def write(self, vals):
+        self._check_potential_amount(vals)
         if (MANAGER_FIELDS | WORKFLOW_FIELDS) & vals.keys():
             self._check_manager()
         return super().write(vals)
+
+    @api.model
+    def _check_potential_amount(self, vals):
+        """A sentence before the database's own check refuses it."""
+        if (vals.get("potential_amount") or 0.0) < 0:
+            raise ValidationError(
+                self.env._(
+                    "The estimated yearly potential is what the customer buys in a year: it "
+                    "cannot be negative."
+                )
+            )
 
     def action_mark_surveyed(self):
         """The surveyor (or a manager) recorded the potential: the survey is

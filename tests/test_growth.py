@@ -605,11 +605,15 @@ class TestMarketPotential(GrowthCommon):
 
     def test_a_negative_potential_is_refused_and_writes_nothing(self):
         potential = self._request()
+        with self.assertRaisesRegex(ValidationError, "cannot be negative"):
+            potential.with_user(self.salesman).write({"potential_amount": -10.0, "note": "Hm"})
+        self.assertEqual((potential.potential_amount, potential.note), (0.0, False))
+        # and the database says so too, whoever writes
         with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError), self.cr.savepoint():
-            potential.with_user(self.salesman).write({"potential_amount": -10.0})
-            self.env.flush_all()
-        potential.invalidate_recordset()
-        self.assertEqual(potential.potential_amount, 0.0)
+            self.env.cr.execute(
+                "UPDATE customer_category_potential SET potential_amount = -1 WHERE id = %s",
+                [potential.id],
+            )
 
     def test_asking_again_reuses_the_potential(self):
         first = self._request()

@@ -218,6 +218,32 @@ EXPECTED = {
     ("customer.care.case", "action_solve"): (D, D, O, D, O),
     ("customer.care.case", "action_cancel"): (D, D, D, D, O),
     ("customer.care.case", "action_reopen"): (D, D, O, D, O),
+    # ---- growth (issue 11 §3): whitespace is the evaluation's, managers request
+    # surveys, the care team and the surveyor fill them
+    ("customer.whitespace", "create"): (D, D, D, NA, D),
+    ("customer.whitespace", "write"): (D, D, D, D, D),
+    ("customer.whitespace", "read"): (D, D, O, D, O),
+    ("customer.whitespace", "search_read"): (D, D, O, E, O),
+    ("customer.whitespace", "unlink"): (D, D, D, D, D),
+    ("customer.whitespace", "action_request_survey"): (D, D, D, D, O),
+    ("customer.category.potential", "create"): (D, D, O, D, O),
+    ("customer.category.potential", "write"): (D, D, O, D, O),
+    ("customer.category.potential", "read"): (D, D, O, D, O),
+    ("customer.category.potential", "search_read"): (D, D, O, E, O),
+    ("customer.category.potential", "unlink"): (D, D, D, D, O),
+    ("customer.category.potential", "action_mark_surveyed"): (D, D, O, D, O),
+    ("customer.survey.request", "create"): (D, D, D, NA, O),
+    ("customer.survey.request", "write"): (D, D, D, NA, O),
+    ("customer.survey.request", "read"): (D, D, D, NA, O),
+    ("customer.survey.request", "search_read"): (D, D, D, NA, O),
+    ("customer.survey.request", "unlink"): (D, D, D, NA, O),
+    ("customer.survey.request", "action_confirm"): (D, D, D, NA, O),
+    ("customer.wallet.report", "create"): (D, D, D, NA, D),
+    ("customer.wallet.report", "write"): (D, D, D, NA, D),
+    ("customer.wallet.report", "read"): (D, D, O, D, O),
+    ("customer.wallet.report", "search_read"): (D, D, O, E, O),
+    ("customer.wallet.report", "unlink"): (D, D, D, NA, D),
+    ("res.partner", "action_care_request_survey"): (D, D, D, D, O),
 }
 
 # Expectations known not to hold yet, with the reason: the test says so when
@@ -238,6 +264,7 @@ FIGURES_METHODS = (
     "get_delivered_quantities",
     "get_open_opportunity_counts",
     "get_last_interactions",
+    "get_customer_ranks",
 )
 
 
@@ -493,6 +520,34 @@ class TestRpcAccess(CustomerCareCommon):
             "colleague": cls._order(theirs, confirm=False, user=cls.salesman_2),
         }
 
+        # growth (issue 11 §3): a whitespace row and a requested survey of each
+        # customer, and their share of wallet
+        both(
+            "customer.whitespace",
+            # the evaluation writes the snapshot (no ACL creates it)
+            lambda user, partner: env["customer.whitespace"].sudo().create(
+                {
+                    "partner_id": partner.id,
+                    "categ_id": cls.categ_pipes.id,
+                    "tier_id": cls.tier_d.id,
+                    "user_id": user.id,
+                    "company_id": cls.company.id,
+                    "date": cls.today,
+                }
+            ),
+        )
+        both(
+            "customer.category.potential",
+            lambda user, partner: env["customer.category.potential"]._request_surveys(
+                partner, cls.categ_pipes, user, cls.today + timedelta(days=14)
+            ),
+        )
+        env.flush_all()  # the share of wallet is an SQL view over the potentials
+        rec["customer.wallet.report"] = {
+            role: env["customer.wallet.report"].search([("potential_id", "=", potential.id)])
+            for role, potential in rec["customer.category.potential"].items()
+        }
+
     # ------------------------------------------------------------------
     # Calling as a client would
     # ------------------------------------------------------------------
@@ -563,6 +618,11 @@ class TestRpcAccess(CustomerCareCommon):
                 "reason": "Knows them",
                 "member_ids": member.ids,
                 "user_id": self.team_leader.id,
+            },
+            "customer.survey.request": {
+                "partner_id": (self.theirs if variant == "colleague" else self.mine).id,
+                "categ_ids": [Command.set(self.categ_pipes.ids)],
+                "user_id": user.id,
             },
         }[model]
 
@@ -641,6 +701,17 @@ class TestRpcAccess(CustomerCareCommon):
             "res.partner": {"name": "Someone", "manual_tier_id": self.tier_vip.id},
             "crm.lead": {"name": "Pumps", "partner_id": partner.id, "user_id": user.id},
             "sale.order": {"partner_id": partner.id, "user_id": user.id},
+            "customer.whitespace": {
+                "partner_id": partner.id,
+                "categ_id": self.categ_pumps.id,
+                "company_id": self.company.id,
+            },
+            "customer.category.potential": {
+                "partner_id": partner.id,
+                "categ_id": self.categ_pumps.id,
+                "user_id": user.id,
+            },
+            "customer.wallet.report": {"partner_id": partner.id},
         }[model]
 
     def _write_vals(self, model):
@@ -669,6 +740,10 @@ class TestRpcAccess(CustomerCareCommon):
             "customer.care.handover": {"note": "Forged"},
             "customer.care.handover.line": {"remark": "Forged"},
             "customer.vip.reassign": {"reason": "Forged"},
+            "customer.whitespace": {"tier_share": 1.0},
+            "customer.category.potential": {"note": "Forged"},
+            "customer.survey.request": {"note": "Forged"},
+            "customer.wallet.report": {"potential_amount": 1.0},
         }[model]
 
     def _call_args(self, model, method, role):
