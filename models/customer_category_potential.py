@@ -100,7 +100,7 @@ class CustomerCategoryPotential(models.Model):
         domain="[('share', '=', False)]",
         help="The salesperson asked to survey the customer.",
     )
-    surveyed_by_id = fields.Many2one("res.users", string="Surveyed By", readonly=True, copy=False)
+    surveyed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
@@ -218,6 +218,14 @@ class CustomerCategoryPotential(models.Model):
         :return: the potentials
         """
         self._check_manager()
+        if not user.has_group("sales_team.group_sale_salesman"):
+            raise ValidationError(
+                self.env._(
+                    "%(user)s has no Sales rights: ask a salesperson to survey %(customer)s.",
+                    user=user.name,
+                    customer=partner.display_name,
+                )
+            )
         partner = partner.commercial_partner_id
         company = self.env.company
         existing = self.search(

@@ -97,7 +97,6 @@ class CustomerStageHistory(models.Model):
     )
     salesperson_id = fields.Many2one(
         "res.users",
-        string="Salesperson",
         index="btree_not_null",
         readonly=True,
         help="The customer's salesperson (its account manager) when the stage changed.",

@@ -77,7 +77,7 @@ class CustomerWhitespace(models.Model):
     partner_id = fields.Many2one(
         "res.partner", string="Customer", required=True, index=True, ondelete="cascade"
     )
-    tier_id = fields.Many2one("customer.tier", string="Tier", readonly=True, ondelete="cascade")
+    tier_id = fields.Many2one("customer.tier", readonly=True, ondelete="cascade")
     categ_id = fields.Many2one(
         "product.category",
         string="Product Category",

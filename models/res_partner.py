@@ -156,7 +156,6 @@ class ResPartner(models.Model):
     # ---- Growth (issue 11 §3): top customers, whitespace, market potentials
     top_customer = fields.Selection(
         selection="_selection_top_customer",
-        string="Top Customer",
         company_dependent=True,
         readonly=True,
         groups=SALES_USERS,

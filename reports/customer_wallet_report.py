@@ -36,9 +36,9 @@ class CustomerWalletReport(models.Model):
     potential_id = fields.Many2one("customer.category.potential", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     categ_id = fields.Many2one("product.category", string="Product Category", readonly=True)
-    tier_id = fields.Many2one("customer.tier", string="Tier", readonly=True)
+    tier_id = fields.Many2one("customer.tier", readonly=True)
     user_id = fields.Many2one("res.users", string="Surveyor", readonly=True)
-    salesperson_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
+    salesperson_id = fields.Many2one("res.users", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
 

@@ -510,7 +510,7 @@ class TestMarketPotential(GrowthCommon):
     def _request(self, row=None, user=None, **vals):
         action = (row or self.row).with_user(self.manager).action_request_survey()
         wizard = Form(
-            self.env[action["res_model"]].with_user(self.manager).with_context(action["context"])
+            self.env[action["res_model"]].with_user(self.manager).with_context(**action["context"])
         )
         for name, value in vals.items():
             setattr(wizard, name, value)
@@ -525,7 +525,7 @@ class TestMarketPotential(GrowthCommon):
         wizard = Form(
             self.env["customer.survey.request"]
             .with_user(self.manager)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         self.assertEqual(wizard.partner_id, self.top)
         self.assertEqual(wizard.user_id, self.salesman, "the account manager by default")
@@ -552,7 +552,7 @@ class TestMarketPotential(GrowthCommon):
         wizard = Form(
             self.env["customer.survey.request"]
             .with_user(self.manager)
-            .with_context(action["context"])
+            .with_context(**action["context"])
         )
         self.assertEqual(wizard.categ_ids[:], self.categ_pipes, "the customer's whitespace")
         wizard.user_id = self.salesman_2
@@ -644,6 +644,9 @@ class TestMarketPotential(GrowthCommon):
             self.env["customer.survey.request"].with_user(self.salesman).create(
                 {"partner_id": self.top.id, "categ_ids": [Command.set(self.categ_pipes.ids)]}
             )
+        employee = self._user("care_growth_employee", "Emil Employee", groups="base.group_user")
+        with self.assertRaisesRegex(ValidationError, "no Sales rights"):
+            self._request(user_id=employee)
         with self.assertRaises(AccessError):
             potential.with_user(self.salesman).user_id = self.salesman_2
         with self.assertRaises(AccessError):

@@ -525,15 +525,19 @@ class TestRpcAccess(CustomerCareCommon):
         both(
             "customer.whitespace",
             # the evaluation writes the snapshot (no ACL creates it)
-            lambda user, partner: env["customer.whitespace"].sudo().create(
-                {
-                    "partner_id": partner.id,
-                    "categ_id": cls.categ_pipes.id,
-                    "tier_id": cls.tier_d.id,
-                    "user_id": user.id,
-                    "company_id": cls.company.id,
-                    "date": cls.today,
-                }
+            lambda user, partner: (
+                env["customer.whitespace"]
+                .sudo()
+                .create(
+                    {
+                        "partner_id": partner.id,
+                        "categ_id": cls.categ_pipes.id,
+                        "tier_id": cls.tier_d.id,
+                        "user_id": user.id,
+                        "company_id": cls.company.id,
+                        "date": cls.today,
+                    }
+                )
             ),
         )
         both(

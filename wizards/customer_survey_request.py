@@ -41,8 +41,11 @@ class CustomerSurveyRequest(models.TransientModel):
         readonly=False,
         required=True,
         check_company=True,
-        domain="[('share', '=', False)]",
-        help="The customer's account manager by default.",
+        domain=lambda self: [
+            ("share", "=", False),
+            ("all_group_ids", "in", self.env.ref("sales_team.group_sale_salesman").ids),
+        ],
+        help="The customer's account manager by default; any salesperson.",
     )
     company_id = fields.Many2one(
         "res.company", required=True, readonly=True, default=lambda self: self.env.company
