@@ -15,7 +15,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.fields import Domain
 
-POTENTIAL_STATES = [("requested", "Survey Requested"), ("surveyed", "Surveyed")]
+POTENTIAL_STATES = [("requested", "To Survey"), ("surveyed", "Surveyed")]
 # Set by the request (managers) and by "Mark Surveyed": never written directly
 # by a salesperson, whatever the client sends.
 MANAGER_FIELDS = {"partner_id", "categ_id", "company_id", "user_id", "date_deadline"}
@@ -67,6 +67,7 @@ class CustomerCategoryPotential(models.Model):
         help="Our invoiced revenue of the category with the customer over the last 12 months.",
     )
     share_of_wallet = fields.Float(
+        string="Share of Wallet",
         compute="_compute_share_of_wallet",
         help="Our 12-month revenue of the category divided by the customer's yearly potential "
         "(empty while no potential is known).",

@@ -71,6 +71,7 @@ class CustomerWhitespace(models.Model):
         search="_search_survey_state",
     )
     share_of_wallet = fields.Float(
+        string="Share of Wallet",
         related="potential_id.share_of_wallet",
         help="Our 12-month revenue of the category against the surveyed yearly potential.",
     )

@@ -28,6 +28,7 @@ class CustomerWalletReport(models.Model):
         help="The yearly potential we do not sell yet: potential minus our 12-month revenue.",
     )
     share_of_wallet = fields.Float(
+        string="Share of Wallet",
         readonly=True,
         aggregator="avg",
         help="Our 12-month revenue of the category against the customer's yearly potential; "
