@@ -16,8 +16,8 @@ customers (the monthly report).  The Whitespace list and the partner's tab
 read a snapshot of it, refreshed by the evaluation (the monthly run and
 "Re-evaluate now") right after the tiers and top customers it is built on:
 the question aggregates the 12 months of invoice lines of the whole company
-(0.4 s on the benchmark company, see README), which a list would run on every
-page, count and group, and a partner form on every opening, while the
+(README, Benchmark), which a list would run on every page, count and group,
+and a partner form on every opening, while the
 snapshot is an indexed read that supports record rules, filters, group-by and
 buttons.  It is as old as the last evaluation, like the tiers."""
 
