@@ -111,11 +111,12 @@ class CustomerStageHistory(models.Model):
 
     def _auto_init(self):
         # Rows logged before the growth columns existed are filled once, when
-        # the columns are created (an update of the addon); never afterwards.
+        # the columns are created (an update of the addon), never afterwards;
+        # after every model's columns exist (it reads the books and partners).
         new_columns = not column_exists(self.env.cr, self._table, "transition")
         result = super()._auto_init()
         if new_columns:
-            self._backfill_growth()
+            self.pool.post_init(self._backfill_growth)
         return result
 
     # ------------------------------------------------------------------

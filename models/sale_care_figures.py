@@ -436,22 +436,27 @@ class SaleCareFigures(models.AbstractModel):
         """
         company = company or self.env.company
         revenue = self._revenue_query(None, date_from, date_to, ("partner",), company)
+        # the two grouped subqueries are stacked and grouped again rather than
+        # joined: PostgreSQL cannot tell the join is one-to-one, estimates
+        # millions of rows and spends more time compiling (JIT) than running
         query = SQL(
             """
-            WITH revenue AS (%(revenue)s),
-            invoices AS (
-                SELECT am.commercial_partner_id AS partner,
-                       COUNT(*) AS invoice_count,
-                       COUNT(DISTINCT date_trunc('month', am.invoice_date)) AS buying_months
+            WITH figures AS (
+                SELECT partner, revenue, 0 AS invoice_count, 0 AS buying_months
+                  FROM (%(revenue)s) r
+                 UNION ALL
+                SELECT am.commercial_partner_id, 0.0, COUNT(*),
+                       COUNT(DISTINCT date_trunc('month', am.invoice_date))
                   FROM account_move am
                  WHERE %(where)s
                  GROUP BY am.commercial_partner_id
             ),
             ranked AS (
-                SELECT i.partner, COALESCE(r.revenue, 0.0) AS revenue, i.invoice_count,
-                       i.buying_months
-                  FROM invoices i
-                  LEFT JOIN revenue r ON r.partner = i.partner
+                SELECT partner, SUM(revenue) AS revenue, SUM(invoice_count)::int AS invoice_count,
+                       SUM(buying_months)::int AS buying_months
+                  FROM figures
+                 GROUP BY partner
+                HAVING SUM(invoice_count) > 0
             )
             SELECT partner, revenue, invoice_count, buying_months,
                    percent_rank() OVER (ORDER BY revenue DESC, invoice_count DESC,
