@@ -13,7 +13,7 @@ from psycopg2 import IntegrityError
 
 from odoo import Command
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
 from odoo.tools import mute_logger
 
 from .common import GrowthCommon
@@ -659,3 +659,34 @@ class TestMarketPotential(GrowthCommon):
             {"partner_id": self.top.id, "categ_id": self.categ_tools.id}
         )
         self.assertEqual(own.user_id, self.salesman)
+
+
+@tagged("post_install", "-at_install")
+class TestGrowthTours(HttpCase):
+    """The demo's manager requests a survey from the Whitespace list; the
+    account manager fills it in."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manager = cls.env.ref("sale_customer_care.demo_user_manager")
+        cls.dung = cls.env.ref("sale_customer_care.demo_user_dung")
+        (cls.manager | cls.dung).tour_enabled = False
+        cls.hanoi = cls.env.ref("sale_customer_care.demo_customer_hanoi_industrial")
+        cls.Potential = cls.env["customer.category.potential"]
+        # the demo already asked: the manager asks afresh
+        cls.Potential.search([("partner_id", "=", cls.hanoi.id)]).unlink()
+
+    def test_a_manager_requests_and_the_account_manager_fills_a_survey(self):
+        self.start_tour("/odoo", "sale_customer_care_request_survey", login="care.manager")
+        potential = self.Potential.search([("partner_id", "=", self.hanoi.id)])
+        self.assertEqual((potential.user_id, potential.state), (self.dung, "requested"))
+        self.assertEqual(potential.activity_ids.user_id, self.dung)
+        self.assertIn("current suppliers", potential.activity_ids.note)
+
+        self.start_tour("/odoo", "sale_customer_care_fill_survey", login="care.dung")
+        self.assertEqual(
+            (potential.state, potential.potential_amount, potential.surveyed_by_id),
+            ("surveyed", 90000.0, self.dung),
+        )
+        self.assertFalse(potential.activity_ids)
