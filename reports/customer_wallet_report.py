@@ -15,7 +15,7 @@ class CustomerWalletReport(models.Model):
     _name = "customer.wallet.report"
     _description = "Share of Wallet Analysis"
     _auto = False
-    _order = "share_of_wallet desc"
+    _order = "partner_id, categ_id"
     _rec_name = "categ_id"
 
     state = fields.Selection(POTENTIAL_STATES, readonly=True)
