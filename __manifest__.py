@@ -56,6 +56,11 @@
         "views/customer_risk_signal_views.xml",
         "wizards/customer_risk_assign_views.xml",
         "wizards/customer_risk_dismiss_views.xml",
+        # growth (issue 11 §3)
+        "views/customer_whitespace_views.xml",
+        "views/customer_category_potential_views.xml",
+        "wizards/customer_survey_request_views.xml",
+        "reports/customer_wallet_report_views.xml",
         "views/res_config_settings_views.xml",
         # issue 11: sales analysis (before the menus, which open it)
         "reports/sale_care_sales_analysis_views.xml",
@@ -97,5 +102,6 @@
         "demo/meeting_demo_data.xml",
         # customers at risk: last, its daily check reads every demo invoice
         "demo/risk_demo_data.xml",
+        "demo/growth_demo_data.xml",
     ],
 }

@@ -599,6 +599,91 @@ def profile_evaluation(env, limit=30):
 
 
 # ----------------------------------------------------------------------
+# Growth (issue 11 §3)
+# ----------------------------------------------------------------------
+def measure_growth(env, company, runs=3):
+    """After the evaluation (tiers set): the ranking statement, the growth
+    step of the monthly run (top customers and the whitespace snapshot) first
+    and steady, the live whitespace question for all top customers, and the
+    screens as the web client opens them (Customer Growth pivot, Whitespace
+    list grouped by customer, the whitespace of one customer's tab)."""
+    today = _today(env)
+    Evaluation = env["customer.care.evaluation"]
+    Whitespace = env["customer.whitespace"]
+    date_from = env["res.partner"]._care_12m_start(today)
+    best_ranks, ranked = math.inf, 0
+    for _i in range(runs):
+        with stopwatch() as watch:
+            ranked = len(env["sale.care.figures"].get_customer_ranks(date_from, today, company))
+        best_ranks = min(best_ranks, watch["seconds"])
+    with stopwatch() as first:
+        Evaluation._evaluate_growth(company)
+        env.flush_all()
+    with stopwatch() as steady:
+        Evaluation._evaluate_growth(company)
+        env.flush_all()
+    env.cr.execute(
+        "SELECT COUNT(*) FILTER (WHERE top_customer ->> %(c)s = 'top1'),"
+        "       COUNT(*) FILTER (WHERE top_customer ->> %(c)s = 'top2')"
+        "  FROM res_partner WHERE id = commercial_partner_id",
+        {"c": str(company.id)},
+    )
+    top1, top2 = env.cr.fetchone()
+    top_ids = Evaluation._read_top_customers(company).keys()
+    best_live, rows = math.inf, []
+    for _i in range(runs):
+        with stopwatch() as watch:
+            rows = Whitespace._whitespace(list(top_ids), company)
+        best_live = min(best_live, watch["seconds"])
+    admin = env.ref("base.user_admin")
+    History = env["customer.stage.history"].with_user(admin)
+    with stopwatch() as pivot:
+        History.formatted_read_group(
+            [("transition", "!=", "first")], ["date:month", "transition"], ["__count"]
+        )
+    Screen = Whitespace.with_user(admin)
+    spec = {
+        "partner_id": {"fields": {"display_name": {}}},
+        "categ_id": {"fields": {"display_name": {}}},
+        "tier_share": {},
+        "typical_revenue": {},
+        "survey_state": {},
+    }
+    with stopwatch() as screen:
+        Screen.web_read_group([], ["partner_id"], aggregates=["typical_revenue:sum"])
+        Screen.web_search_read([], spec, limit=80)
+    partner = Screen.search([], limit=1).partner_id or env["res.partner"].browse(list(top_ids)[:1])
+    env.invalidate_all()
+    with stopwatch() as tab:
+        partner.with_user(admin).care_whitespace_ids.read(list(spec))
+    return [
+        ("figures.get_customer_ranks", f"{best_ranks:.3f} s", f"{ranked:,} ranked, best of 3"),
+        (
+            "growth step, first run",
+            f"{first['seconds']:.2f} s",
+            f"{first['queries']} queries: top 5 % {top1:,}, top 5-10 % {top2:,}",
+        ),
+        (
+            "growth step, steady state",
+            f"{steady['seconds']:.2f} s",
+            f"{steady['queries']} queries (nothing changes)",
+        ),
+        (
+            "whitespace, live, all top customers",
+            f"{best_live:.3f} s",
+            f"{len(rows):,} rows for {len(top_ids):,} customers, best of 3",
+        ),
+        ("Customer Growth pivot (month x transition)", f"{pivot['seconds']:.3f} s", ""),
+        (
+            "Whitespace list opens",
+            f"{screen['seconds']:.3f} s",
+            "groups by customer + first 80 rows (the snapshot)",
+        ),
+        ("a customer's whitespace tab", f"{tab['seconds']:.3f} s", f"{tab['queries']} queries"),
+    ]
+
+
+# ----------------------------------------------------------------------
 # Main
 # ----------------------------------------------------------------------
 def measure_coverage(env):
@@ -734,6 +819,10 @@ def run(env, args):
             report_evaluation(row, label, watch, batches, aggregate)
         row("tiers after evaluation", "", ", ".join(f"{k} {v}" for k, v in sorted(tiers.items())))
         row("stages after evaluation", "", ", ".join(f"{k} {v}" for k, v in sorted(stages.items())))
+
+        say("growth: top customers, whitespace, Customer Growth and Whitespace views")
+        for label, value, note in measure_growth(env, company):
+            row(label, value, note)
 
         say("care coverage: memberships, recompute, coverage view")
         coverage = measure_coverage(env)

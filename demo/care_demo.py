@@ -1248,3 +1248,70 @@ class SaleCareDemo(models.AbstractModel):
             invoice = order._create_invoices()
             invoice.invoice_date = day + timedelta(days=2)
             invoice.action_post()
+
+    # ------------------------------------------------------------------
+    # Growth (issue 11 §3): top customers, whitespace, market potentials
+    # ------------------------------------------------------------------
+    @api.model
+    def _generate_growth(self):
+        """The monthly run's growth step on the demo company (top customers
+        and their whitespace), then the manager's market surveys: one done by
+        the salesperson of the biggest customer on the category it buys most
+        (share of wallet shown), one requested on a top customer's whitespace
+        and still open (a To-Do activity)."""
+        company = self.env.ref("base.main_company")
+        if self.env["customer.category.potential"].search_count(
+            [("company_id", "=", company.id)], limit=1
+        ):
+            return False
+        demo = self._demo_env(company)
+        today = fields.Date.context_today(demo)
+        self.env["customer.care.evaluation"].with_company(company)._evaluate_growth(company)
+        manager = self._demo_ref("demo_user_manager")
+        Potential = self.env["customer.category.potential"].with_user(manager)
+        Potential = Potential.with_company(company).with_context(mail_notrack=True)
+        # done: the biggest customer's capacity in pumps, which it buys from us
+        biggest = self._demo_ref("demo_customer_saigon_water").with_company(company)
+        pumps = self._demo_ref(PRODUCT_LINES["pumps"])
+        revenue = self.env["sale.care.figures"].get_invoiced_revenue(
+            biggest,
+            self.env["res.partner"]._care_12m_start(today),
+            today,
+            ("category",),
+            company,
+        )
+        bought = sum(row["revenue"] for row in revenue if row["category"] == pumps.id)
+        surveyor = biggest.user_id
+        surveyed = Potential._request_surveys(
+            biggest,
+            pumps,
+            surveyor,
+            today - timedelta(days=5),
+            "Ask the technical director for next year's pump replacement plan.",
+        )
+        surveyed.with_user(surveyor).write(
+            {
+                "potential_amount": round(bought * 2.5, -3),
+                "survey_date": today - timedelta(days=12),
+                "note": "Two treatment plants, about 40 pump sets a year; two other suppliers "
+                "share the rest, one of them on price.",
+            }
+        )
+        surveyed.with_user(surveyor).action_mark_surveyed()
+        # requested: a top customer's whitespace, the survey still to do
+        whitespace = self.env["customer.whitespace"].search(
+            [("company_id", "=", company.id)],
+            order="tier_share desc, typical_revenue desc",
+            limit=1,
+        )
+        if whitespace:
+            partner = whitespace.partner_id
+            Potential._request_surveys(
+                partner,
+                whitespace.categ_id,
+                partner._care_account_manager() or partner.user_id,
+                today + timedelta(days=10),
+                "Most customers of its tier buy this line from us; they do not. Find out who "
+                "supplies them and how much they use a year.",
+            )
+        return True

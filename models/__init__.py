@@ -37,3 +37,7 @@ from . import sale_care_meeting_issue
 from . import sale_care_meeting_agenda
 from . import calendar_event
 from . import customer_risk_signal
+
+# growth (issue 11 §3)
+from . import customer_whitespace
+from . import customer_category_potential

@@ -23,9 +23,14 @@ from datetime import timedelta
 from markupsafe import Markup, escape
 
 from odoo import api, fields, models
+from odoo.tools import SQL
 
 BATCH_SIZE = 2000
 PROGRESS_PARAM = "sale_customer_care.evaluation_progress"
+# growth (issue 11 §3): the top-customer fields, the best cut first, and the
+# ranks of sale.care.figures.get_customer_ranks they are cut from
+TOP_FIELDS = ("top_customer", "top_by_revenue", "top_by_invoices", "top_by_frequency")
+TOP_RANKS = ("revenue_rank", "invoice_rank", "frequency_rank")
 
 
 class CustomerCareEvaluation(models.AbstractModel):
@@ -60,6 +65,7 @@ class CustomerCareEvaluation(models.AbstractModel):
                 self._set_progress(scope=index, last_id=batch_ids[-1])
                 if not cron._commit_progress(len(batch_ids)):
                     return
+        self._evaluate_growth()
         self._set_progress()
 
     @api.private
@@ -93,6 +99,7 @@ class CustomerCareEvaluation(models.AbstractModel):
         self.env["res.partner"]._care_check_manager()
         # reads every company's books and writes every customer: checked above
         count = self.sudo()._evaluate_all()
+        self.sudo()._evaluate_growth()
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",
@@ -276,7 +283,7 @@ class CustomerCareEvaluation(models.AbstractModel):
                 changes[partner_id] = vals
         if changes:
             changes = self._recheck(changes, current, company)
-            self._apply_changes(changes, current, company, today)
+            self._apply_changes(changes, current, company, today, facts)
 
     @api.model
     def _recheck(self, changes, current, company):
@@ -321,7 +328,7 @@ class CustomerCareEvaluation(models.AbstractModel):
     # Writing
     # ------------------------------------------------------------------
     @api.model
-    def _apply_changes(self, changes, current, company, today):
+    def _apply_changes(self, changes, current, company, today, facts=None):
         """Write the changes grouped by value (the contacts with their
         company), log the history and the chatter, refresh coverage."""
         # internal API: the callers checked theirs; the values come from the books
@@ -333,12 +340,12 @@ class CustomerCareEvaluation(models.AbstractModel):
         for key, ids in groups.items():
             # the contacts follow in the same write (res.partner.write)
             Partner.browse(ids).write(dict(key))
-        self._log_changes(changes, current, company, today)
+        self._log_changes(changes, current, company, today, facts)
         tier_changed = [pid for pid, vals in changes.items() if "customer_tier_id" in vals]
         Partner.browse(tier_changed)._care_recompute_coverage()
 
     @api.model
-    def _log_changes(self, changes, current, company, today):
+    def _log_changes(self, changes, current, company, today, facts=None):
         """History rows for every change; a chatter message for every
         re-classification (the first classification of a customer is in its
         history only: posting thousands of messages on the first run would
@@ -393,6 +400,113 @@ class CustomerCareEvaluation(models.AbstractModel):
                     Markup("").join(Markup("<li>%s</li>") % escape(line) for line in lines),
                 )
         self.env["customer.tier.history"].sudo().create(tier_history)
+        self._stage_growth_fields(stage_history, company, today, facts)
         self.env["customer.stage.history"].sudo().create(stage_history)
         if bodies:
             self.env["res.partner"].sudo().browse(list(bodies))._message_log_batch(bodies)
+
+    # ------------------------------------------------------------------
+    # Growth (issue 11 §3): transitions, top customers, whitespace
+    # ------------------------------------------------------------------
+    @api.model
+    def _stage_growth_fields(self, rows, company, today, facts=None):
+        """Give the new stage history ``rows`` their transition, net growth
+        and the customer's salesperson and team of the moment: one statement
+        for the batch, the first purchases from the facts already read."""
+        if not rows:
+            return
+        History = self.env["customer.stage.history"].sudo()
+        owners = History._read_owners([row["partner_id"] for row in rows], company)
+        known = (facts or {}).get("partners", {})
+        for row in rows:
+            first_purchase = known.get(row["partner_id"], (0.0, 0, None, None))[2]
+            salesperson, team = owners.get(row["partner_id"], (False, False))
+            row.update(
+                History._growth_values(row["old_stage"], row["new_stage"], first_purchase, today),
+                salesperson_id=salesperson,
+                team_id=team,
+            )
+
+    @api.private
+    @api.model
+    def _evaluate_growth(self, companies=None):
+        """The top customers and their whitespace, company by company, after
+        the tiers they build on (the monthly run and "Re-evaluate now"; a
+        single customer's evaluation leaves them: they rank a customer against
+        all the others)."""
+        today = fields.Date.context_today(self)
+        for company in companies or self._all_companies():
+            top_ids = self._evaluate_top_customers(company, today)
+            self.env["customer.whitespace"].sudo()._refresh(company, top_ids, today)
+
+    @api.model
+    def _evaluate_top_customers(self, company, today):
+        """Rank the customers of ``company`` (one grouped statement of
+        ``sale.care.figures``), cut the ranks at the company's two
+        percentages and write the changes, grouped by value.
+
+        :return: ids of the top customers (any measure, either cut)
+        """
+        figures = self.env["sale.care.figures"].sudo()
+        ranks = figures.get_customer_ranks(
+            self.env["res.partner"]._care_12m_start(today), today, company
+        )
+        cuts = (
+            ("top1", company.care_top_percent_first / 100),
+            ("top2", company.care_top_percent_second / 100),
+        )
+
+        def cut(rank):
+            # in the cut when fewer than its share of the others rank before
+            return next((key for key, share in cuts if rank < share), False)
+
+        decided = {}
+        for partner_id, row in ranks.items():
+            measures = tuple(cut(row[key]) for key in TOP_RANKS)
+            best = min((m for m in measures if m), default=False)
+            if best:
+                decided[partner_id] = (best, *measures)
+        scope = set()
+        if decided:
+            domain = [
+                *self._customer_domain(),
+                ("company_id", "in", [False, company.id]),
+                ("id", "in", list(decided)),
+            ]
+            scope = set(self._scope_ids(domain))
+        current = self._read_top_customers(company)
+        none = (False,) * len(TOP_FIELDS)
+        groups = defaultdict(list)
+        for partner_id in scope | current.keys():
+            values = decided[partner_id] if partner_id in scope else none
+            if values != current.get(partner_id, none):
+                groups[values].append(partner_id)
+        # internal API: the callers checked theirs; the values come from the books
+        Partner = self.env["res.partner"].sudo().with_company(company)
+        Partner = Partner.with_context(tracking_disable=True)
+        # one prefetch for all the groups: what write reads is read once
+        changed = Partner.browse(sorted(set().union(*groups.values())))
+        for values, ids in groups.items():
+            # the contacts follow in the same write (res.partner.write)
+            partners = Partner.browse(sorted(ids)).with_prefetch(changed._prefetch_ids)
+            partners.write(dict(zip(TOP_FIELDS, values, strict=True)))
+        return sorted(scope)
+
+    @api.model
+    def _read_top_customers(self, company):
+        """``{partner_id: values of TOP_FIELDS}`` of the commercial partners
+        flagged in ``company``: one statement."""
+        self.env["res.partner"].flush_model(TOP_FIELDS)
+        key = str(company.id)
+        columns = [SQL("%s ->> %s", SQL.identifier(fname), key) for fname in TOP_FIELDS]
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, %s FROM res_partner WHERE id = commercial_partner_id AND (%s)",
+                SQL(", ").join(columns),
+                SQL(" OR ").join(SQL("%s IS NOT NULL", column) for column in columns),
+            )
+        )
+        return {
+            partner_id: tuple(value or False for value in values)
+            for partner_id, *values in self.env.cr.fetchall()
+        }

@@ -105,3 +105,38 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     self.env._("The drop that makes a category falling is between 0 and 100 %.")
                 )
+
+    # ---- Growth (issue 11 §3): top customers and whitespace
+    care_top_percent_first = fields.Float(
+        string="Top Customers: First Cut (%)",
+        default=5.0,
+        help="The top customers, by 12-month revenue, invoice count and purchase frequency: "
+        "this share of the buying customers is the first cut (top 5 % by default).",
+    )
+    care_top_percent_second = fields.Float(
+        string="Top Customers: Second Cut (%)",
+        default=10.0,
+        help="The second, wider cut of the top customers (top 10 % by default).",
+    )
+    care_whitespace_share = fields.Float(
+        string="Whitespace: Share of the Tier (%)",
+        default=50.0,
+        help="A product category is whitespace for a top customer when at least this share "
+        "of the customers of its tier bought it over the last 12 months and it did not.",
+    )
+
+    @api.constrains("care_top_percent_first", "care_top_percent_second", "care_whitespace_share")
+    def _check_growth_settings(self):
+        for company in self:
+            first, second = company.care_top_percent_first, company.care_top_percent_second
+            if not 0 < first < second <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "The top customers' first cut must be above 0 % and below the second "
+                        "cut, which is at most 100 %."
+                    )
+                )
+            if not 0 < company.care_whitespace_share <= 100:
+                raise ValidationError(
+                    self.env._("The whitespace share of a tier is above 0 % and at most 100 %.")
+                )

@@ -23,3 +23,11 @@ class ResConfigSettings(models.TransientModel):
     care_risk_falling_percent = fields.Float(
         related="company_id.care_risk_falling_percent", readonly=False
     )
+    # ---- Growth (issue 11 §3)
+    care_top_percent_first = fields.Float(
+        related="company_id.care_top_percent_first", readonly=False
+    )
+    care_top_percent_second = fields.Float(
+        related="company_id.care_top_percent_second", readonly=False
+    )
+    care_whitespace_share = fields.Float(related="company_id.care_whitespace_share", readonly=False)

@@ -22,6 +22,11 @@ CARE_COMMERCIAL_FIELDS = [
     "customer_tier_id",
     "relationship_stage",
     "relationship_stage_date",
+    # growth (issue 11 §3): the top-customer cuts of the evaluation
+    "top_customer",
+    "top_by_revenue",
+    "top_by_invoices",
+    "top_by_frequency",
 ]
 # Written by the evaluation and the care-team code only (as superuser, after
 # they checked their caller): over RPC nobody writes them, whatever the context.
@@ -32,6 +37,11 @@ CARE_COMPUTED_FIELDS = {
     "relationship_stage_date",
     "care_layer_count",
     "care_coverage_ok",
+    # growth (issue 11 §3)
+    "top_customer",
+    "top_by_revenue",
+    "top_by_invoices",
+    "top_by_frequency",
 }
 CARE_COMMERCIAL_FIELDS_SET = set(CARE_COMMERCIAL_FIELDS)
 SALES_USERS = "sales_team.group_sale_salesman"
@@ -151,6 +161,57 @@ class ResPartner(models.Model):
         readonly=True,
         groups=SALES_USERS,
         help="Where this customer buys less or later than its own rhythm.",
+    )
+    # ---- Growth (issue 11 §3): top customers, whitespace, market potentials
+    top_customer = fields.Selection(
+        selection="_selection_top_customer",
+        company_dependent=True,
+        readonly=True,
+        groups=SALES_USERS,
+        help="Among the company's top customers over the last 12 months by revenue, invoice "
+        "count or purchase frequency (the best of the three cuts), as of the last evaluation.",
+    )
+    top_by_revenue = fields.Selection(
+        selection="_selection_top_customer",
+        string="Top by Revenue",
+        company_dependent=True,
+        readonly=True,
+        groups=SALES_USERS,
+        help="Among the top customers by invoiced revenue over the last 12 months.",
+    )
+    top_by_invoices = fields.Selection(
+        selection="_selection_top_customer",
+        string="Top by Invoices",
+        company_dependent=True,
+        readonly=True,
+        groups=SALES_USERS,
+        help="Among the top customers by number of invoices over the last 12 months.",
+    )
+    top_by_frequency = fields.Selection(
+        selection="_selection_top_customer",
+        string="Top by Purchase Frequency",
+        company_dependent=True,
+        readonly=True,
+        groups=SALES_USERS,
+        help="Among the top customers by purchase frequency: the number of months of the "
+        "last 12 with an invoice.",
+    )
+    care_whitespace_ids = fields.One2many(
+        "customer.whitespace",
+        "partner_id",
+        string="Whitespace",
+        readonly=True,
+        groups=SALES_USERS,
+        help="Product categories most customers of this tier buy and this customer does not.",
+    )
+    care_potential_ids = fields.One2many(
+        "customer.category.potential",
+        "partner_id",
+        string="Market Potentials",
+        readonly=True,
+        groups=SALES_USERS,
+        help="The customer's capacity per product category, surveyed by a salesperson, "
+        "and our share of it.",
     )
 
     @api.depends_context("company")
@@ -517,3 +578,28 @@ class ResPartner(models.Model):
     def _care_12m_start(self, date_to):
         """First day of the 12 months ending on ``date_to`` (included)."""
         return date_to - relativedelta(years=1, days=-1)
+
+    # ------------------------------------------------------------------
+    # Growth (issue 11 §3)
+    # ------------------------------------------------------------------
+    @api.model
+    def _selection_top_customer(self):
+        """The two cuts, labelled with the current company's percentages."""
+        company = self.env.company
+        first = f"{company.care_top_percent_first:g}"
+        second = f"{company.care_top_percent_second:g}"
+        return [
+            ("top1", self.env._("Top %(first)s %%", first=first)),
+            ("top2", self.env._("Top %(first)s–%(second)s %%", first=first, second=second)),
+        ]
+
+    def action_care_request_survey(self):
+        """Send a salesperson to survey the customer's capacity in its
+        whitespace categories (managers; the wizard lets them choose)."""
+        self.ensure_one()
+        self.env["customer.survey.request"]._check_requester()
+        partner = self.commercial_partner_id
+        whitespace = self.env["customer.whitespace"].search(
+            [("partner_id", "=", partner.id), ("company_id", "=", self.env.company.id)]
+        )
+        return self.env["customer.survey.request"]._action_open(partner, whitespace.categ_id)

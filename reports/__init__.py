@@ -10,3 +10,4 @@ from . import customer_profile_report
 from . import sale_care_meeting_minutes
 from . import sale_care_sales_analysis_run
 from . import sale_care_sales_analysis
+from . import customer_wallet_report

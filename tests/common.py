@@ -700,3 +700,49 @@ class SalesAnalysisCommon(CustomerCareCommon):
         action = Run._open_analysis(**periods)
         run = Run.browse(action["domain"][0][2])
         return run, action
+
+
+class GrowthCommon(CareTeamCommon):
+    """Growth (issue 11 §3): a third product category (tools), a sales team
+    of the two salespeople, and helpers that buy in a category and run the
+    evaluation's growth step (top customers, whitespace) on the test
+    company."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.History = cls.env["customer.stage.history"]
+        cls.Whitespace = cls.env["customer.whitespace"]
+        cls.Potential = cls.env["customer.category.potential"]
+        cls.categ_tools = cls.env["product.category"].create({"name": "Tools"})
+        cls.categ_tools.with_company(
+            cls.company
+        ).property_account_income_categ_id = cls.company_data["default_account_revenue"]
+        cls.tool = cls._create_product(
+            name="Pipe Wrench",
+            categ_id=cls.categ_tools.id,
+            list_price=50.0,
+            taxes_id=[Command.set(cls.tax_sale_a.ids)],
+        )
+        cls.growth_team = cls.env["crm.team"].create(
+            {
+                "name": "Team Growth",
+                "user_id": cls.team_leader.id,
+                "company_id": cls.company.id,
+                "member_ids": [Command.set((cls.salesman | cls.salesman_2).ids)],
+            }
+        )
+
+    @classmethod
+    def _buy(cls, partner, product, amount, days_ago=10, **kwargs):
+        """A posted invoice of ``amount`` of ``product``, ``days_ago``."""
+        return cls._invoice(partner, amount, cls._days_ago(days_ago), product=product, **kwargs)
+
+    @classmethod
+    def _growth(cls, company=None):
+        """The evaluation's growth step, as the monthly run does it."""
+        cls.evaluation._evaluate_growth(company or cls.company)
+
+    def _last_move(self, partner):
+        """The latest stage history row of ``partner``."""
+        return self.History.search([("partner_id", "=", partner.id)], limit=1)

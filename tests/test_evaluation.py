@@ -136,7 +136,7 @@ class TestEvaluation(CustomerCareCommon):
         self.evaluation._evaluate_partners(warm_up)  # caches (tiers, subtypes...) filled once
         for partners in (few, many):  # the same budget for 2 and 12 customers
             self.env.invalidate_all(flush=True)
-            with self.assertQueryCount(accountman=19):
+            with self.assertQueryCount(accountman=20):
                 self.evaluation._evaluate_partners(partners)
         self.assertEqual(set(few.mapped("customer_tier_id")), {self.tier_d})
         self.assertEqual(set(many.mapped("relationship_stage")), {"loyal"})

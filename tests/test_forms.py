@@ -151,7 +151,7 @@ class TestForms(CustomerCareCommon):
                     if save_first:
                         form.save()
                     if not self._editable(form, name):
-                        return None
+                        raise _Rollback  # read-only once saved: undo the first save too
                     form[name] = value
                     form.save()
                 except (UserError, ValidationError) as error:

@@ -326,6 +326,32 @@ EXPECTED = {
     ("sale.care.sales.analysis.wizard", "default_get"): ({}, {}, {}, NA, {}),
     ("sale.care.sales.analysis.wizard", "action_open"): (D, D, O, NA, O),
     ("sale.care.meeting.report.wizard", "action_open_sales_analysis"): (D, D, O, D, O),
+    # ---- growth (issue 11 §3): whitespace is the evaluation's, managers request
+    # surveys, the care team and the surveyor fill them
+    ("customer.whitespace", "create"): (D, D, D, NA, D),
+    ("customer.whitespace", "write"): (D, D, D, D, D),
+    ("customer.whitespace", "read"): (D, D, O, D, O),
+    ("customer.whitespace", "search_read"): (D, D, O, E, O),
+    ("customer.whitespace", "unlink"): (D, D, D, D, D),
+    ("customer.whitespace", "action_request_survey"): (D, D, D, D, O),
+    ("customer.category.potential", "create"): (D, D, O, D, O),
+    ("customer.category.potential", "write"): (D, D, O, D, O),
+    ("customer.category.potential", "read"): (D, D, O, D, O),
+    ("customer.category.potential", "search_read"): (D, D, O, E, O),
+    ("customer.category.potential", "unlink"): (D, D, D, D, O),
+    ("customer.category.potential", "action_mark_surveyed"): (D, D, O, D, O),
+    ("customer.survey.request", "create"): (D, D, D, NA, O),
+    ("customer.survey.request", "write"): (D, D, D, NA, O),
+    ("customer.survey.request", "read"): (D, D, D, NA, O),
+    ("customer.survey.request", "search_read"): (D, D, D, NA, O),
+    ("customer.survey.request", "unlink"): (D, D, D, NA, O),
+    ("customer.survey.request", "action_confirm"): (D, D, D, NA, O),
+    ("customer.wallet.report", "create"): (D, D, D, NA, D),
+    ("customer.wallet.report", "write"): (D, D, D, NA, D),
+    ("customer.wallet.report", "read"): (D, D, O, D, O),
+    ("customer.wallet.report", "search_read"): (D, D, O, E, O),
+    ("customer.wallet.report", "unlink"): (D, D, D, NA, D),
+    ("res.partner", "action_care_request_survey"): (D, D, D, D, O),
 }
 
 # Expectations known not to hold yet, with the reason: the test says so when
@@ -359,6 +385,7 @@ FIGURES_METHODS = (
     "get_last_interactions",
     "get_interaction_history",
     "get_revenue_comparison",  # issue 11
+    "get_customer_ranks",
 )
 
 
@@ -736,6 +763,38 @@ class TestRpcAccess(CustomerCareCommon):
                 env["sale.care.sales.analysis"].sudo().search([("run_id", "=", run.id)], limit=1)
             )
 
+        # growth (issue 11 §3): a whitespace row and a requested survey of each
+        # customer, and their share of wallet
+        both(
+            "customer.whitespace",
+            # the evaluation writes the snapshot (no ACL creates it)
+            lambda user, partner: (
+                env["customer.whitespace"]
+                .sudo()
+                .create(
+                    {
+                        "partner_id": partner.id,
+                        "categ_id": cls.categ_pipes.id,
+                        "tier_id": cls.tier_d.id,
+                        "user_id": user.id,
+                        "company_id": cls.company.id,
+                        "date": cls.today,
+                    }
+                )
+            ),
+        )
+        both(
+            "customer.category.potential",
+            lambda user, partner: env["customer.category.potential"]._request_surveys(
+                partner, cls.categ_pipes, user, cls.today + timedelta(days=14)
+            ),
+        )
+        env.flush_all()  # the share of wallet is an SQL view over the potentials
+        rec["customer.wallet.report"] = {
+            role: env["customer.wallet.report"].search([("potential_id", "=", potential.id)])
+            for role, potential in rec["customer.category.potential"].items()
+        }
+
     # ------------------------------------------------------------------
     # Calling as a client would
     # ------------------------------------------------------------------
@@ -828,6 +887,11 @@ class TestRpcAccess(CustomerCareCommon):
                 "reason": "Seasonal",
             },
             "sale.care.sales.analysis.wizard": {"period": "last_month", "user_ids": user.ids},
+            "customer.survey.request": {
+                "partner_id": (self.theirs if variant == "colleague" else self.mine).id,
+                "categ_ids": [Command.set(self.categ_pipes.ids)],
+                "user_id": user.id,
+            },
         }[model]
 
     def _wizard(self, model, user, variant):
@@ -956,6 +1020,17 @@ class TestRpcAccess(CustomerCareCommon):
                 "partner_id": partner.id,
                 "revenue": 1.0,
             },
+            "customer.whitespace": {
+                "partner_id": partner.id,
+                "categ_id": self.categ_pumps.id,
+                "company_id": self.company.id,
+            },
+            "customer.category.potential": {
+                "partner_id": partner.id,
+                "categ_id": self.categ_pumps.id,
+                "user_id": user.id,
+            },
+            "customer.wallet.report": {"partner_id": partner.id},
         }[model]
 
     def _write_vals(self, model):
@@ -1002,6 +1077,10 @@ class TestRpcAccess(CustomerCareCommon):
             "sale.care.sales.analysis.run": {"date_from": self.month},
             "sale.care.sales.analysis": {"revenue": 1.0},
             "sale.care.sales.analysis.wizard": {"period": "this_year"},
+            "customer.whitespace": {"tier_share": 1.0},
+            "customer.category.potential": {"note": "Forged"},
+            "customer.survey.request": {"note": "Forged"},
+            "customer.wallet.report": {"potential_amount": 1.0},
         }[model]
 
     def _call_args(self, model, method, role):

@@ -11,3 +11,4 @@ from . import sale_care_meeting_issue_close
 from . import customer_risk_assign
 from . import customer_risk_dismiss
 from . import sale_care_sales_analysis_wizard
+from . import customer_survey_request
