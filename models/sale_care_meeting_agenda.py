@@ -30,6 +30,8 @@ from odoo import api, models
 
 # Salespeople under this share of their plan are lagging (monthly meeting).
 LAGGING_PERCENT = 80.0
+# customers at risk listed on a monthly agenda, the largest revenue at risk first
+RISK_ROWS = 15
 # Activities listed per salesperson and heading on the daily agenda (the
 # counts are complete).
 DAILY_LIST_LIMIT = 5
@@ -251,11 +253,24 @@ class SaleCareMeetingAgenda(models.AbstractModel):
     @api.model
     def _agenda_risk_rows(self, meeting, people):
         """The customers at risk of the meeting's salespeople and who owns
-        them: ``[{"partner", "user", "reason", "level"}]``.  Filled once the
-        risk signals (``customer.risk.signal``) exist; empty until then."""
-        if "customer.risk.signal" not in self.env:
-            return []
-        return []
+        them, the largest revenue at risk first: ``[{"partner", "user",
+        "reason", "level", "state", "revenue"}]``, at most
+        :data:`RISK_ROWS`; read as the caller (record rules apply)."""
+        Signal = self.env["customer.risk.signal"]
+        kinds = dict(Signal._fields["kind"]._description_selection(self.env))
+        states = dict(Signal._fields["state"]._description_selection(self.env))
+        signals = Signal._open_signals(meeting.company_id, users=people)[:RISK_ROWS]
+        return [
+            {
+                "partner": signal.partner_id,
+                "user": signal.user_id,
+                "reason": signal.explanation,
+                "level": kinds.get(signal.kind, ""),
+                "state": states.get(signal.state, ""),
+                "revenue": signal.revenue_at_risk,
+            }
+            for signal in signals
+        ]
 
     # ------------------------------------------------------------------
     # One-to-one

@@ -143,9 +143,7 @@ class CustomerProfileReport(models.AbstractModel):
                     "commitments": commitments.get(partner.id, []),
                     "interactions": interactions.get(partner.id, []),
                     "interview": interviews.get(partner.id),
-                    "issues_enabled": "sale.care.meeting.issue" in self.env,
                     "issues": issues.get(partner.id, []),
-                    "risks_enabled": "customer.risk.signal" in self.env,
                     "risks": risks.get(partner.id, []),
                 }
             )
@@ -359,23 +357,50 @@ class CustomerProfileReport(models.AbstractModel):
     @api.model
     def _open_issues(self, partners):
         """``{partner_id: [{"name", "user", "deadline", "overdue",
-        "carried"}]}``: the open issues of the meeting issue list
-        (``sale.care.meeting.issue``) raised about each customer, at most
-        :data:`ISSUE_LIMIT` each, oldest deadline first.  Empty while that
-        model is not installed: the lead wires it when the meetings are
-        merged (the profile shows the section only when the model exists)."""
-        if "sale.care.meeting.issue" not in self.env:
-            return {}
-        return {}
+        "carried"}]}``: the open issues of the meeting issue list raised
+        about each customer, at most :data:`ISSUE_LIMIT` each, oldest
+        deadline first; read as the caller (record rules apply)."""
+        result = defaultdict(list)
+        issues = self.env["sale.care.meeting.issue"].search(
+            [("partner_id", "in", partners.ids), ("state", "=", "open")],
+            order="date_deadline, id",
+        )
+        for issue in issues:
+            rows = result[issue.partner_id.id]
+            if len(rows) < ISSUE_LIMIT:
+                rows.append(
+                    {
+                        "name": issue.name,
+                        "user": issue.user_id.name,
+                        "deadline": issue.date_deadline,
+                        "overdue": issue.is_overdue,
+                        "carried": issue.carried_count,
+                    }
+                )
+        return result
 
     @api.model
     def _risk_signals(self, partners):
         """``{partner_id: [{"name", "date", "level"}]}``: the customer's open
-        risk signals (``customer.risk.signal``).  Empty while that model is
-        not installed: wired when the risk feature is merged."""
-        if "customer.risk.signal" not in self.env:
-            return {}
-        return {}
+        and in-progress risk signals, the largest revenue at risk first;
+        read as the caller (record rules apply)."""
+        kinds = dict(
+            self.env["customer.risk.signal"]._fields["kind"]._description_selection(self.env)
+        )
+        result = defaultdict(list)
+        signals = self.env["customer.risk.signal"].search(
+            [("partner_id", "in", partners.ids), ("state", "in", ("open", "in_progress"))],
+            order="revenue_at_risk desc, id",
+        )
+        for signal in signals:
+            result[signal.partner_id.id].append(
+                {
+                    "name": signal.explanation or signal.display_name,
+                    "date": signal.date_since,
+                    "level": kinds.get(signal.kind, ""),
+                }
+            )
+        return result
 
     # ------------------------------------------------------------------
     # Helpers

@@ -16,8 +16,9 @@ from odoo.tests import tagged
 from .common import WorkingDocumentsCommon
 
 REPORT = "sale_customer_care.report_customer_profile"
-# Statements of a profile (HTML), whatever the number of customers.
-QUERY_BUDGET = 35
+# Statements of a profile (HTML), whatever the number of customers (two of them
+# read its open issues and risk signals).
+QUERY_BUDGET = 37
 
 
 @tagged("post_install", "-at_install")
@@ -233,20 +234,51 @@ class TestCustomerProfile(WorkingDocumentsCommon):
         self.env.invalidate_all()
         self.assertFalse(report._last_interviews(self.managed, self.company))
 
-    def test_sections_of_features_to_come(self):
-        """Open issues and risk signals show once their models are
-        installed; until then the profile says nothing about them."""
+    def test_open_issues_and_risk_signals(self):
+        """The customer's open issues of the meetings' issue list and its
+        open risk signals, as the caller may read them."""
+        issue = self.env["sale.care.meeting.issue"].create(
+            {
+                "name": "Seals delivered late",
+                "partner_id": self.managed.id,
+                "user_id": self.salesman.id,
+                "team_id": self.team.id,
+                "date_deadline": self.today - relativedelta(days=1),
+            }
+        )
+        self.env["sale.care.meeting.issue"].create(
+            {
+                "name": "Solved long ago",
+                "partner_id": self.managed.id,
+                "user_id": self.salesman.id,
+                "team_id": self.team.id,
+                "date_deadline": self.today,
+            }
+        ).sudo().write({"state": "solved", "resolution": "Done"})
+        signal = (
+            self.env["customer.risk.signal"]
+            .sudo()
+            .create(
+                {
+                    "partner_id": self.managed.id,
+                    "categ_id": self.categ_pumps.id,
+                    "kind": "late",
+                    "date_since": self.today - relativedelta(days=20),
+                    "user_id": self.salesman.id,
+                    "revenue_at_risk": 900.0,
+                }
+            )
+        )
         profile = self._profile()
-        for key, model in (
-            ("issues", "sale.care.meeting.issue"),
-            ("risks", "customer.risk.signal"),
-        ):
-            self.assertEqual(profile[f"{key}_enabled"], model in self.env)
-            if model not in self.env:
-                self.assertEqual(profile[key], [])
+        self.assertEqual([row["name"] for row in profile["issues"]], [issue.name])
+        self.assertTrue(profile["issues"][0]["overdue"])
+        self.assertEqual(len(profile["risks"]), 1)
+        self.assertEqual(profile["risks"][0]["date"], signal.date_since)
         text = self._pdf_text(REPORT, self.managed.ids)
-        self.assertEqual("Open issues" in text, "sale.care.meeting.issue" in self.env)
-        self.assertEqual("Risk signals" in text, "customer.risk.signal" in self.env)
+        self.assertIn("Open issues", text)
+        self.assertIn("Seals delivered late", text)
+        self.assertNotIn("Solved long ago", text)
+        self.assertIn("Risk signals", text)
 
     def test_same_statements_for_one_and_ten_customers(self):
         customers = self.managed

@@ -394,7 +394,29 @@ class TestMeeting(MeetingCommon):
             {row["user"]: row["plan"] for row in agenda["next_plans"]},
             {self.salesman: submitted, self.salesman_2: draft},
         )
-        self.assertEqual(agenda["risks"], [], "no risk signal in this company")
+        self.assertEqual(agenda["risks"], [], "no risk signal yet")
+        # a customer of the team at risk: on the agenda, with its owner
+        signal = (
+            self.env["customer.risk.signal"]
+            .sudo()
+            .create(
+                {
+                    "partner_id": self.managed.id,
+                    "categ_id": self.categ_pumps.id,
+                    "kind": "stopped",
+                    "date_since": self.today - timedelta(days=40),
+                    "user_id": self.salesman.id,
+                    "revenue_at_risk": 2500.0,
+                }
+            )
+        )
+        meeting.invalidate_recordset()
+        risks = meeting._minutes_agenda()["risks"]
+        self.assertEqual(
+            [(row["partner"], row["user"]) for row in risks], [(self.managed, self.salesman)]
+        )
+        self.assertEqual(risks[0]["revenue"], 2500.0)
+        self.assertEqual(risks[0]["reason"], signal.explanation)
         # the plans waiting for approval, approved from the meeting
         pending = meeting.with_user(self.team_leader).pending_plan_ids
         self.assertEqual(pending, submitted)
