@@ -56,7 +56,7 @@ class SaleCareSelfAssessment(models.Model):
         readonly=True,
         help="Roles whose every question was answered with a solid yes.",
     )
-    role_count = fields.Integer(string="Roles", readonly=True)
+    role_count = fields.Integer(string="Roles Assessed", readonly=True)
     score = fields.Float(
         string="Yes (%)",
         readonly=True,
