@@ -265,7 +265,7 @@ class SaleCareMeetingSeries(models.Model):
             self.env._("One-to-one with %(user)s", user=user.name),
             self.env._(
                 "%(user)s has had no one-to-one since %(date)s. Talk about their sales, what "
-                "goes well and where they need help (seed: twice a month).",
+                "goes well and where they need help (recommended: twice a month).",
                 user=user.name,
                 date=format_date(self.env, since),
             ),

@@ -4,7 +4,7 @@ import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
 
 // A team leader runs the Friday planning meeting (seed 002): opens it from
-// Sales › Customer Care › Meetings, starts it, ticks an issue solved, adds a
+// Sales › Customer Care › Sales Meetings, starts it, ticks an issue solved, adds a
 // new one, then closes the meeting and goes on to the next one, which has
 // taken the open issues over.
 registry.category("web_tour.tours").add("sale_customer_care_weekly_meeting", {
