@@ -181,18 +181,29 @@ class SaleCareMeeting(models.Model):
 
     @api.depends("kind", "team_id", "salesperson_id", "partner_id")
     def _compute_name(self):
-        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        # stored for search, in the language of whoever saved it; the
+        # display name follows the reader's language
         for meeting in self:
-            label = kinds.get(meeting.kind, "")
-            if meeting.kind == "joint_visit" and meeting.partner_id:
-                who = meeting.partner_id.name
-                if meeting.salesperson_id:
-                    who = f"{who} ({meeting.salesperson_id.name})"
-            elif meeting.kind in PERSONAL_KINDS:
-                who = meeting.salesperson_id.name
-            else:
-                who = meeting.team_id.name
-            meeting.name = f"{label}: {who}" if who else label
+            meeting.name = meeting._meeting_label()
+
+    @api.depends_context("lang")
+    @api.depends("kind", "team_id", "salesperson_id", "partner_id")
+    def _compute_display_name(self):
+        for meeting in self:
+            meeting.display_name = meeting._meeting_label()
+
+    def _meeting_label(self):
+        self.ensure_one()
+        label = dict(self._fields["kind"]._description_selection(self.env)).get(self.kind, "")
+        if self.kind == "joint_visit" and self.partner_id:
+            who = self.partner_id.name
+            if self.salesperson_id:
+                who = f"{who} ({self.salesperson_id.name})"
+        elif self.kind in PERSONAL_KINDS:
+            who = self.salesperson_id.name
+        else:
+            who = self.team_id.name
+        return f"{label}: {who}" if who else label
 
     @api.depends("kind")
     def _compute_duration(self):
@@ -346,14 +357,16 @@ class SaleCareMeeting(models.Model):
 
     def action_done(self):
         self._check_state(
-            ("planned", "in_progress"), self.env._("Only a planned meeting can be marked done.")
+            ("planned", "in_progress"),
+            self.env._("Only a planned or running meeting can be marked done."),
         )
         self.write({"state": "done"})
         return True
 
     def action_cancel(self):
         self._check_state(
-            ("planned", "in_progress"), self.env._("Only a planned meeting can be cancelled.")
+            ("planned", "in_progress"),
+            self.env._("Only a planned or running meeting can be cancelled."),
         )
         self.write({"state": "cancelled"})
         return True
