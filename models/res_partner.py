@@ -401,7 +401,7 @@ class ResPartner(models.Model):
         the caller was allowed to change the salesperson (``write``)."""
         today = fields.Date.context_today(self)
         Member = self.env["customer.care.member"].sudo()
-        leaving, to_create = Member.browse(), []
+        leaving, to_create = defaultdict(Member.browse), []
         for partner in self.sudo()._care_commercial():
             current = partner.care_member_ids
             manager = current.filtered(lambda m: m.layer == "1")
@@ -410,20 +410,25 @@ class ResPartner(models.Model):
             company = partner.company_id or self.env.company
             if not strict and company not in partner.user_id.company_ids:
                 continue
-            leaving |= manager | current.filtered(lambda m, p=partner: m.user_id == p.user_id)
+            ending = manager | current.filtered(lambda m, p=partner: m.user_id == p.user_id)
+            # the successor starts the day its predecessor ends; never before
+            # the predecessor started (it may have started "today" for
+            # someone a time zone ahead, which is tomorrow here)
+            day = max([today, *ending.mapped("date_start")])
+            leaving[day] |= ending
             if partner.user_id:
                 to_create.append(
                     {
                         "partner_id": partner.id,
                         "user_id": partner.user_id.id,
                         "layer": "1",
-                        "date_start": today,
+                        "date_start": day,
                         "company_id": company.id,
                     }
                 )
-        # one write and one create for all the partners, ends before starts
-        if leaving:
-            leaving.write({"date_end": today})
+        # one write per day and one create for all the partners, ends before starts
+        for day, members in leaving.items():
+            members.write({"date_end": day})
         if to_create:
             Member.create(to_create)
         self._care_recompute_coverage()

@@ -31,20 +31,31 @@ stories."""
 
 import shutil
 import subprocess
-from datetime import datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, fields
 from odoo.tests import new_test_user
+from odoo.tests.common import freeze_time
 
 from odoo.addons.account.tests.common import AccountTestInvoicingCommon
 from odoo.addons.base.tests.common import DISABLED_MAIL_CONTEXT
+
+# Noon (UTC) of the day the suite starts, the clock running on from there.
+# Every test sees the date its class's fixtures were built on, in every time
+# zone from UTC-11 to UTC+11 (the test users have none, the superuser is in
+# Brussels, the demo's people in Hanoi and Budapest), even when the suite runs
+# past midnight: "today" used to differ between a class's setup and its tests,
+# or between two users, for an hour every night.
+SUITE_NOON = datetime.combine(datetime.now(UTC).date(), time(12))
 
 
 class CustomerCareCommon(AccountTestInvoicingCommon):
     """The base world: company, roles, products, tiers; invoice and order
     helpers."""
+
+    freeze_time = freeze_time(SUITE_NOON, tick=True)
 
     @classmethod
     def get_default_groups(cls):

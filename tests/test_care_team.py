@@ -110,6 +110,27 @@ class TestCareTeam(CareTeamCommon):
         self.assertEqual(new_customer.care_member_ids.user_id, self.salesman)
         self.assertEqual(new_customer.care_member_ids.layer, "1")
 
+    def test_a_new_account_manager_across_time_zones(self):
+        """At 23:30 UTC it is already tomorrow in Hanoi: a customer given a
+        salesperson there starts its care tomorrow; a manager in UTC who
+        changes the salesperson a minute later must not start the successor
+        the day before its predecessor (it was refused as an overlap)."""
+        self.salesman.tz = "Asia/Ho_Chi_Minh"
+        self.manager.tz = "UTC"
+        with freeze_time("2026-12-01 23:30:00"):
+            customer = self._customer("Night Shift Ltd")
+            customer.with_user(self.salesman).with_context(tz=False).write(
+                {"user_id": self.salesman.id}
+            )
+            first = customer.care_history_ids
+            self.assertEqual(str(first.date_start), "2026-12-02")
+            customer.with_user(self.manager).with_context(tz=False).user_id = self.salesman_2
+            self.assertEqual(str(first.date_end), "2026-12-02")
+            successor = customer.care_history_ids - first
+            self.assertEqual(successor.user_id, self.salesman_2)
+            self.assertEqual(successor.layer, "1")
+            self.assertEqual(str(successor.date_start), "2026-12-02")
+
     def test_salesperson_cannot_take_over_a_colleague_customer(self):
         self._member(self.salesman_2, "1")
         with self.assertRaises(AccessError):

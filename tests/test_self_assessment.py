@@ -182,6 +182,9 @@ class TestSelfAssessment(SelfAssessmentCommon):
 
 @tagged("post_install", "-at_install")
 class TestSelfAssessmentTour(SelfAssessmentCommon, HttpCase):
+    # the browser and the server share the real clock
+    freeze_time = None
+
     def test_team_leader_answers_on_the_survey_pages(self):
         action = self.Assessment.with_user(self.team_leader).action_take()
         self.start_tour(action["url"], "sale_care_self_assessment", login="care_leader")

@@ -11,6 +11,9 @@ from .common import VipCommon
 
 @tagged("post_install", "-at_install")
 class TestVipSurveyTour(VipCommon, HttpCase):
+    # the browser and the server share the real clock
+    freeze_time = None
+
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
