@@ -219,6 +219,17 @@ class TestMeetingReport(MonthlyPlanCommon):
         ):
             self.assertIn(expected, text)
 
+    def test_pdf_prints_long_customer_names_whole(self):
+        long_name = "Rostocker Hafenservice und Schiffsausruestung GmbH Niederlassung Nord"
+        customer = self._customer(long_name, user_id=self.salesman.id)
+        self.plan.write(
+            {"line_ids": [(0, 0, {"partner_id": customer.id, "expected_revenue": 10.0})]}
+        )
+        words = self._pdf_text(self.plan.ids).split()
+        self.assertNotIn("…", " ".join(words))
+        for word in ("Schiffsausruestung", "Niederlassung", "Nord"):
+            self.assertIn(word, words, "every word of the name is printed (wrapped)")
+
     def test_pdf_for_the_team(self):
         wizard = self.env["sale.care.meeting.report.wizard"].create(
             {"team_id": self.team.id, "period": "month", "date": self.month}
