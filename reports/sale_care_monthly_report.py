@@ -185,7 +185,7 @@ class SaleCareMonthlyReport(models.AbstractModel):
             else []
         )
         plans = self._plan_rows(month, company, team)
-        salespeople, totals = self._salespeople(plans, comparison, people)
+        salespeople, totals = self._salespeople(plans, comparison, people, ranked=started)
         title = self.env._(
             "Monthly management report, %(month)s", month=format_month(self.env, month)
         )
@@ -275,12 +275,13 @@ class SaleCareMonthlyReport(models.AbstractModel):
         ]
 
     @api.model
-    def _salespeople(self, plans, comparison, people):
+    def _salespeople(self, plans, comparison, people, ranked=True):
         """One row per salesperson with a plan or sales (the team's only):
         expected, achieved and % of plan, the month's revenue against the
         same month last year; the best (the highest % of plan) and the
         lagging (under :data:`LAGGING_PERCENT` % of plan) flagged, as on
-        the monthly meeting's agenda.  And the totals."""
+        the monthly meeting's agenda, unless not ``ranked`` (a month to
+        come).  And the totals."""
         revenue = defaultdict(lambda: [0.0, 0.0])
         for row in comparison:
             revenue[row["user"]][0] += row["revenue"]
@@ -311,7 +312,8 @@ class SaleCareMonthlyReport(models.AbstractModel):
                 }
             )
         ranked = sorted(
-            (row for row in rows if row["percent"] is not None), key=lambda row: -row["percent"]
+            (row for row in rows if ranked and row["percent"] is not None),
+            key=lambda row: -row["percent"],
         )
         best = [row for row in ranked[:1] if row["percent"] > 0]
         for row in best:
