@@ -55,8 +55,8 @@ class SaleCareSalesTrend(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     categ_id = fields.Many2one("product.category", string="Product Category", readonly=True)
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
-    state_id = fields.Many2one("res.country.state", string="State", readonly=True)
-    country_id = fields.Many2one("res.country", string="Country", readonly=True)
+    state_id = fields.Many2one("res.country.state", readonly=True)
+    country_id = fields.Many2one("res.country", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     team_id = fields.Many2one("crm.team", string="Sales Team", readonly=True)
 

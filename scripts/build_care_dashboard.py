@@ -392,7 +392,7 @@ def dashboard_sheet():
         "rows": {"6": {"size": 40}, "21": {"size": 40}, "30": {"size": 40}},
         "cols": {
             str(index): {"size": size}
-            for index, size in enumerate((250, 100, 100, 90, 30, 230, 100, 100, 120))
+            for index, size in enumerate((240, 100, 100, 80, 20, 240, 90, 115, 135))
         },
         "merges": [],
         "cells": cells,
