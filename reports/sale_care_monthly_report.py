@@ -116,44 +116,42 @@ class SaleCareMonthlyReport(models.AbstractModel):
         user's own companies, not the ones a client names in its context),
         for the whole company or any of its teams; a team leader for the
         team they lead.  Raise ``AccessError`` otherwise: nothing is read."""
+        if not self.env.su:
+            user = self.env.user
+            self.env["res.users"]._care_require_group(
+                SALES_USERS,
+                self.env._("Only sales managers and team leaders can print the monthly report."),
+            )
+            if company not in user.company_ids:
+                raise AccessError(
+                    self.env._(
+                        "You do not work for %(company)s: you cannot print its monthly report.",
+                        company=company.display_name,
+                    )
+                )
+            if not user.has_group(SALES_MANAGERS):
+                if not team:
+                    raise AccessError(
+                        self.env._(
+                            "Only sales managers print the monthly report of the whole "
+                            "company: pick the sales team you lead."
+                        )
+                    )
+                # who leads a team is not a record rule's question
+                if team.user_id != user:
+                    raise AccessError(
+                        self.env._(
+                            "You can print the monthly report of the team you lead, not of "
+                            "%(team)s: ask its team leader or a sales manager.",
+                            team=team.display_name,
+                        )
+                    )
         if team and team.company_id and team.company_id != company:
             raise UserError(
                 self.env._(
                     "The sales team %(team)s works for another company than %(company)s.",
                     team=team.display_name,
                     company=company.display_name,
-                )
-            )
-        if self.env.su:
-            return
-        user = self.env.user
-        self.env["res.users"]._care_require_group(
-            SALES_USERS,
-            self.env._("Only sales managers and team leaders can print the monthly report."),
-        )
-        if company not in user.company_ids:
-            raise AccessError(
-                self.env._(
-                    "You do not work for %(company)s: you cannot print its monthly report.",
-                    company=company.display_name,
-                )
-            )
-        if user.has_group(SALES_MANAGERS):
-            return
-        if not team:
-            raise AccessError(
-                self.env._(
-                    "Only sales managers print the monthly report of the whole company: "
-                    "pick the sales team you lead."
-                )
-            )
-        # who leads a team is not a record rule's question
-        if team.user_id != user:
-            raise AccessError(
-                self.env._(
-                    "You can print the monthly report of the team you lead, not of "
-                    "%(team)s: ask its team leader or a sales manager.",
-                    team=team.display_name,
                 )
             )
 
