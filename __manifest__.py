@@ -19,6 +19,8 @@
         "sale_stock",
         "survey",
         "calendar",
+        # the Customer Care dashboard (issue 11 §4)
+        "spreadsheet_dashboard",
     ],
     "data": [
         "security/ir_rules.xml",
@@ -80,6 +82,11 @@
         "views/sale_care_meeting_issue_views.xml",
         "wizards/sale_care_meeting_issue_close_views.xml",
         "views/sale_care_meeting_menus.xml",
+        # The manager's monthly report and the Customer Care dashboard (issue 11 §4)
+        "reports/sale_care_monthly_report.xml",
+        "wizards/sale_care_monthly_report_wizard_views.xml",
+        "reports/sale_care_sales_trend_views.xml",
+        "data/spreadsheet_dashboard_data.xml",
     ],
     "assets": {
         "web.assets_backend": [

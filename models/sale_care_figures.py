@@ -849,6 +849,51 @@ class SaleCareFigures(models.AbstractModel):
         return {row.pop("partner"): row for row in self._fetch(query)}
 
     # ------------------------------------------------------------------
+    # The Customer Care dashboard (issue 11 §4): a day against the same day
+    # a year before, for an SQL view
+    # ------------------------------------------------------------------
+    @api.model
+    def _revenue_trend_query(self):
+        """The statement of an SQL view (every company): the revenue per
+        company, invoice date, product category, customer (commercial
+        entity), salesperson and sales team of the invoice, twice: as it is
+        (``revenue``), and dated a year later as the revenue of the same day
+        a year before (``revenue_last_year``).  Filtered on its ``date``, a
+        period gives its revenue beside the revenue of the same days a year
+        before (the filter reaches the invoice dates of both sides).  Rows of
+        the two sides stay apart, one measure zero; ``id`` is the first line
+        id of the group, doubled (plus one for last year's side): unique."""
+        keys = ("company", "category", "partner", "salesperson", "team")
+        select = [SQL("%s AS %s", REVENUE_GROUPBY[k], SQL.identifier(k)) for k in keys]
+        where = SQL(" AND ").join(self._revenue_line_conditions())
+        joins = SQL(" ").join(self._revenue_joins(keys))
+        sides = [
+            SQL(
+                """SELECT MIN(aml.id) * 2 AS id, am.invoice_date AS date, %s,
+                          SUM(-aml.balance) AS revenue, 0.0 AS revenue_last_year
+                     FROM account_move_line aml %s
+                    WHERE %s
+                    GROUP BY am.invoice_date, %s""",
+                SQL(", ").join(select),
+                joins,
+                where,
+                SQL(", ").join(REVENUE_GROUPBY[k] for k in keys),
+            ),
+            SQL(
+                """SELECT MIN(aml.id) * 2 + 1, (am.invoice_date + interval '1 year')::date, %s,
+                          0.0, SUM(-aml.balance)
+                     FROM account_move_line aml %s
+                    WHERE %s
+                    GROUP BY am.invoice_date, %s""",
+                SQL(", ").join(select),
+                joins,
+                where,
+                SQL(", ").join(REVENUE_GROUPBY[k] for k in keys),
+            ),
+        ]
+        return SQL(" UNION ALL ").join(sides)
+
+    # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
     @api.model

@@ -11,3 +11,7 @@ from . import sale_care_meeting_minutes
 from . import sale_care_sales_analysis_run
 from . import sale_care_sales_analysis
 from . import customer_wallet_report
+
+# The manager's monthly report and the Customer Care dashboard (issue 11 §4)
+from . import sale_care_monthly_report
+from . import sale_care_sales_trend

@@ -757,3 +757,169 @@ class GrowthCommon(CareTeamCommon):
     def _last_move(self, partner):
         """The latest stage history row of ``partner``."""
         return self.History.search([("partner_id", "=", partner.id)], limit=1)
+
+
+# The manager's monthly report (issue 11 §4)
+class MonthlyReportCommon(WorkingDocumentsCommon):
+    """Team East's last month for the monthly report, with the figures by
+    hand (untaxed; the same month a year before in brackets):
+
+    ==============  ==========  =========================  ==================  ========
+    customer        region      invoices of the month      last year           plans
+    ==============  ==========  =========================  ==================  ========
+    Managed Ltd     Care North  pumps 1,500, pipes 200     (pumps 1,000,       salesman 2,000
+                                (salesman)                 pipes 900)
+    Backed Up Ltd   Care South  pumps 1,000 - 300 CN       (pumps 500)         salesman 1,000
+                                (salesman_2)                                   salesman_2 800
+    Someone Else's  Hungary     pipes 400 (salesman_2)     (pipes 100)         salesman_2 300
+    Outside Ltd     -           pumps 5,000 (outsider)     -                   -
+    ==============  ==========  =========================  ==================  ========
+
+    Backed Up Ltd is planned by both salespeople: it counts once, for its
+    account manager salesman_2.  Achieved: salesman 1,700 of 3,000 (57 %,
+    lagging), salesman_2 1,100 of 1,100 (100 %, best); the team 2,800 of
+    4,100.  Revenue by invoice salesperson: salesman 1,700 (1,900), salesman_2
+    1,100 (600).  Pumps rose 1,500 -> 2,200, pipes fell 1,000 -> 600.  The
+    outsider (no team) sells to Outside Ltd: in the company's report, not in
+    the team's.  Customers at risk, stage moves and a top customer with
+    whitespace (pipes, which two of the three tier A customers buy) come from
+    their own models."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.MonthlyReport = cls.env["report.sale_customer_care.report_sale_care_monthly"]
+        cls.year_ago = cls.month - relativedelta(years=1)
+        vietnam, hungary = cls.env.ref("base.vn"), cls.env.ref("base.hu")
+        cls.north, cls.south = cls.env["res.country.state"].create(
+            [
+                {"name": "Care North", "code": "CARE-MN", "country_id": vietnam.id},
+                {"name": "Care South", "code": "CARE-MS", "country_id": vietnam.id},
+            ]
+        )
+        cls.managed.write({"state_id": cls.north.id, "country_id": vietnam.id})
+        cls.backed_up.write({"state_id": cls.south.id, "country_id": vietnam.id})
+        cls.foreign.country_id = hungary
+        cls.outsider = cls._user("care_outsider_seller", "Olga Outsider")
+        cls.outside = cls._customer("Outside Ltd", user_id=cls.outsider.id)
+        cls.team_west = cls.env["crm.team"].create(
+            {"name": "Team West", "user_id": cls.manager.id, "company_id": cls.company.id}
+        )
+
+        def day(start, days):
+            return start + relativedelta(days=days)
+
+        now, before = cls.month, cls.year_ago
+        cls._invoice(cls.managed, 1500.0, day(now, 2))
+        cls._invoice(cls.managed, 200.0, day(now, 4), product=cls.pipe)
+        cls._invoice(cls.backed_up, 1000.0, day(now, 3), user=cls.salesman_2)
+        cls._invoice(cls.backed_up, 300.0, day(now, 7), user=cls.salesman_2, refund=True)
+        cls._invoice(cls.foreign, 400.0, day(now, 5), product=cls.pipe, user=cls.salesman_2)
+        cls._invoice(cls.outside, 5000.0, day(now, 6), user=cls.outsider)
+        cls._invoice(cls.managed, 9999.0, day(now, 8), post=False)  # a draft: nothing
+        cls._invoice(cls.managed, 1000.0, day(before, 2))
+        cls._invoice(cls.managed, 900.0, day(before, 3), product=cls.pipe)
+        cls._invoice(cls.backed_up, 500.0, day(before, 4), user=cls.salesman_2)
+        cls._invoice(cls.foreign, 100.0, day(before, 5), product=cls.pipe, user=cls.salesman_2)
+
+        cls.plan = cls._plan(
+            cls.salesman, lines=[cls._line(cls.managed, 2000.0), cls._line(cls.backed_up, 1000.0)]
+        )
+        cls.plan_2 = cls._plan(
+            cls.salesman_2, lines=[cls._line(cls.backed_up, 800.0), cls._line(cls.foreign, 300.0)]
+        )
+        cls.next_plan = cls._plan(
+            cls.salesman,
+            month=cls.month + relativedelta(months=1),
+            lines=[cls._line(cls.managed, 2500.0)],
+        )
+
+        # customers at risk, as the daily check leaves them
+        Signal = cls.env["customer.risk.signal"].sudo()
+
+        def signal(partner, user, kind, state, revenue, **vals):
+            return Signal.create(
+                {
+                    "partner_id": partner.id,
+                    "categ_id": vals.pop("categ", cls.categ_pumps).id,
+                    "kind": kind,
+                    "state": state,
+                    "user_id": user.id,
+                    "date_since": day(now, 1),
+                    "date_last_purchase": day(now, -40),
+                    "rhythm_days": 20.0,
+                    "purchase_count": 6,
+                    "revenue_at_risk": revenue,
+                    **vals,
+                }
+            )
+
+        cls.late = signal(cls.managed, cls.salesman, "late", "open", 900.0)
+        cls.stopped = signal(
+            cls.foreign, cls.salesman_2, "stopped", "in_progress", 400.0, categ=cls.categ_pipes
+        )
+        cls.outside_risk = signal(cls.outside, cls.outsider, "falling", "open", 3000.0)
+        cls.recovered = signal(
+            cls.backed_up,
+            cls.salesman_2,
+            "late",
+            "recovered",
+            500.0,
+            date_closed=day(now, 10),
+            revenue_recovered=700.0,
+        )
+        signal(
+            cls.backed_up,
+            cls.salesman_2,
+            "falling",
+            "dismissed",
+            50.0,
+            categ=cls.categ_pipes,
+            dismiss_reason="Seasonal",
+        )
+
+        # the month's stage moves, as the evaluation logs them
+        History = cls.env["customer.stage.history"].sudo()
+
+        def move(partner, user, old, new, transition, net, team=cls.team):
+            return History.create(
+                {
+                    "partner_id": partner.id,
+                    "company_id": cls.company.id,
+                    "date": day(now, 1),
+                    "reason": "automatic",
+                    "old_stage": old,
+                    "new_stage": new,
+                    "transition": transition,
+                    "net_growth": net,
+                    "salesperson_id": user.id,
+                    "team_id": team.id if team else False,
+                }
+            )
+
+        move(cls.managed, cls.salesman, "approaching", "new", "won", 1)
+        move(cls.backed_up, cls.salesman_2, "dormant", "new", "reactivated", 1)
+        move(cls.foreign, cls.salesman_2, "loyal", "dormant", "lost", -1)
+        move(cls.prospect, cls.salesman, False, "potential", "first", 0)
+        move(cls.outside, cls.outsider, "potential", "new", "won", 1, team=None)
+
+        # tiers and the top customer, as the monthly evaluation leaves them
+        for partner in cls.managed | cls.backed_up | cls.foreign:
+            partner.with_company(cls.company).sudo().write(
+                {"customer_tier_id": cls.tier_a.id, "top_customer": False}
+            )
+        cls.backed_up.with_company(cls.company).sudo().top_customer = "top1"
+
+    def _report(self, user=None, month=None, team=None):
+        """The report's values for ``team`` (or the company) as ``user``
+        (the manager by default)."""
+        return self.MonthlyReport.with_user(user or self.manager)._prepare_report(
+            month or self.month, self.company, team or self.env["crm.team"]
+        )
+
+    def _data(self, month=None, team=None):
+        return {
+            "month": str(month or self.month),
+            "company_id": self.company.id,
+            "team_id": team.id if team else False,
+        }

@@ -23,6 +23,7 @@ MEETING = "sale_customer_care.report_sale_care_meeting"
 VIP = "sale_customer_care.report_vip_programme"
 CALL_LIST = "sale_customer_care.report_sale_care_call_list"
 PROFILE = "sale_customer_care.report_customer_profile"
+MONTHLY = "sale_customer_care.report_sale_care_monthly"  # issue 11 §4
 
 
 @tagged("post_install", "-at_install")
@@ -196,3 +197,25 @@ class TestReportPdf(TransactionCase):
                 self.assertIn(f"Customer profile: {customer.name}", text)
             self.assertEqual(text.count("Revenue by product category"), len(customers))
             self.assertEqual(text.count("VIP interview of"), len(customers))
+
+    # The manager's monthly report (issue 11 §4): last month of the demo team
+    def test_monthly_report_of_the_demo_team(self):
+        wizard = (
+            self.env["sale.care.monthly.report.wizard"]
+            .with_user(self.manager)
+            .create({"team_id": self.team.id})
+        )
+        data = wizard.action_print()["data"]
+        for pdf in (self._http_pdf(MONTHLY, data=data), self._orm_pdf(MONTHLY, data=data)):
+            text = self._read(pdf)
+            self._assert_layout(text, "Monthly management report")
+            for heading in (
+                "1. The month against the plan and last year",
+                "2. Where sales fell and rose most",
+                "3. Customers at risk",
+                "4. Growth in customers",
+                "5. Top customers' whitespace",
+            ):
+                self.assertIn(heading, text)
+            self.assertIn("Pipes & Fittings", text, "the demo's falling category")
+            self.assertIn("Saigon Water Supply JSC", text, "the demo's customer at risk")

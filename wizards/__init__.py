@@ -12,3 +12,6 @@ from . import customer_risk_assign
 from . import customer_risk_dismiss
 from . import sale_care_sales_analysis_wizard
 from . import customer_survey_request
+
+# The manager's monthly report (issue 11 §4)
+from . import sale_care_monthly_report_wizard
