@@ -26,9 +26,11 @@ for the team they lead; the caller is checked before anything is read."""
 from collections import defaultdict
 
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
+from odoo.tools.misc import format_amount, format_date, formatLang
 
 from ..models.customer_risk_signal import ACTIVE_STATES
 from ..models.customer_stage_history import GAINED_TRANSITIONS, LOST_TRANSITIONS
@@ -68,6 +70,7 @@ class SaleCareMonthlyReport(models.AbstractModel):
         )
         team = self.env["crm.team"].browse(data.get("team_id") or [])
         report = self._prepare_report(month, company, team)
+        report["sentences"] = self._sentences(report)
         return {
             "doc_ids": [],
             "doc_model": "res.company",
@@ -75,7 +78,114 @@ class SaleCareMonthlyReport(models.AbstractModel):
             "reports": [report],
             "lang": self.env.lang or self.env.user.lang,
             "blocks": self._blocks,
+            "share_of_wallet": lambda share: self.env._(
+                "(%(percent)s %% share of wallet)",
+                percent=formatLang(self.env, 100.0 * (share or 0.0), digits=0),
+            ),
+            "requested_of": lambda name: self.env._("Requested of %(name)s", name=name),
         }
+
+    @api.model
+    def _sentences(self, report):
+        """The report's sentences, whole: a translator reads a sentence with
+        its placeholders, not the pieces QWeb would cut it into around each
+        figure (word order differs in Vietnamese and Hungarian).  Figures are
+        formatted here in the reader's language, like the template's."""
+        env = self.env
+        currency = report["currency"]
+
+        def money(amount):
+            return format_amount(env, amount or 0.0, currency)
+
+        def number(value):
+            return formatLang(env, value or 0, digits=0)
+
+        def day(value):
+            return format_date(env, value)
+
+        def signed(value):
+            return ("+" if value > 0 else "") + number(value)
+
+        risk, growth, whitespace = report["risk"], report["growth"], report["whitespace"]
+        period = {"start": day(report["month"]), "end": day(report["month_end"])}
+        sentences = {
+            "scope": (
+                env._(
+                    "Sales team %(team)s · %(start)s – %(end)s", team=report["team"].name, **period
+                )
+                if report["team"]
+                else env._("The whole company · %(start)s – %(end)s", **period)
+            ),
+            "next_plans": env._("6. Plans for %(month)s", month=report["next_plans"]["label"]),
+            "growth": env._(
+                "Gained %(gained)s, lost %(lost)s: net %(net)s buying customers this month.",
+                gained=number(growth["gained"]),
+                lost=number(growth["lost"]),
+                net=signed(growth["net"]),
+            ),
+            "risk_month": env._(
+                "Raised %(raised)s, recovered %(recovered)s (%(amount)s came back), "
+                "lost %(lost)s, dismissed %(dismissed)s.",
+                raised=number(risk["summary"]["raised"]),
+                recovered=number(risk["summary"]["recovered"]),
+                amount=money(risk["summary"]["revenue_recovered"]),
+                lost=number(risk["summary"]["lost"]),
+                dismissed=number(risk["summary"]["dismissed"]),
+            ),
+        }
+        if report["running"]:
+            sentences["running"] = env._(
+                "The month is still running: compared up to %(date)s with the same days last year.",
+                date=day(report["compared_until"]),
+            )
+        if report["compare_from"]:
+            sentences["compare"] = env._(
+                "Compared with %(start)s – %(end)s; each level drills down in "
+                "Sales › Customer Care › Sales Analysis.",
+                start=day(report["compare_from"]),
+                end=day(report["compare_to"]),
+            )
+        if risk["count"]:
+            sentences["risk"] = env._(
+                "Today %(count)s signals are open or in progress, "
+                "with %(amount)s of revenue at risk.",
+                count=number(risk["count"]),
+                amount=money(risk["revenue"]),
+            )
+        if whitespace["top_count"]:
+            sentences["whitespace"] = (
+                env._(
+                    "%(count)s of the %(top)s top customers do not buy product categories that "
+                    "most customers of their tier buy (the largest typical revenue first).",
+                    count=number(whitespace["customer_count"]),
+                    top=number(whitespace["top_count"]),
+                )
+                if whitespace["customers"]
+                else env._(
+                    "Each of the %(top)s top customers buys what most customers of its tier buy.",
+                    top=number(whitespace["top_count"]),
+                )
+            )
+        if report["best"]:
+            names = ", ".join(
+                env._(
+                    "%(name)s (%(percent)s %% of plan)",
+                    name=row["name"],
+                    percent=number(row["percent"]),
+                )
+                for row in report["best"]
+            )
+            best = Markup(env._("<strong>Best:</strong> %(names)s."))
+            sentences["best"] = best % {"names": names}
+        if report["lagging"]:
+            names = ", ".join(
+                env._("%(name)s (%(percent)s %%)", name=row["name"], percent=number(row["percent"]))
+                for row in report["lagging"]
+            )
+            sentences["lagging"] = Markup(
+                env._("<strong>Lagging</strong> (under %(percent)s %% of plan): %(names)s.")
+            ) % {"percent": number(report["lagging_percent"]), "names": names}
+        return sentences
 
     @api.model
     def _blocks(self, rows):
