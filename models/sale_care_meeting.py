@@ -621,7 +621,7 @@ class SaleCareMeeting(models.Model):
         self.ensure_one()
         description = self.env._(
             "%(kind)s of %(team)s, chaired by %(chair)s. The agenda, the issue list and the "
-            "minutes are on the meeting in Sales › Customer Care › Meetings.",
+            "minutes are on the meeting in Sales › Customer Care › Sales Meetings.",
             kind=dict(self._fields["kind"]._description_selection(self.env))[self.kind],
             team=self.team_id.name,
             chair=self.user_id.name,

@@ -141,7 +141,7 @@ class SaleCareMonthlyReport(models.AbstractModel):
         if report["compare_from"]:
             sentences["compare"] = env._(
                 "Compared with %(start)s – %(end)s; each level drills down in "
-                "Sales › Customer Care › Sales Analysis.",
+                "Sales › Customer Care › Analysis › Sales Analysis.",
                 start=day(report["compare_from"]),
                 end=day(report["compare_to"]),
             )
