@@ -867,31 +867,23 @@ class SaleCareFigures(models.AbstractModel):
         select = [SQL("%s AS %s", REVENUE_GROUPBY[k], SQL.identifier(k)) for k in keys]
         where = SQL(" AND ").join(self._revenue_line_conditions())
         joins = SQL(" ").join(self._revenue_joins(keys))
-        sides = [
-            SQL(
-                """SELECT MIN(aml.id) * 2 AS id, am.invoice_date AS date, %s,
-                          SUM(-aml.balance) AS revenue, 0.0 AS revenue_last_year
-                     FROM account_move_line aml %s
-                    WHERE %s
-                    GROUP BY am.invoice_date, %s""",
-                SQL(", ").join(select),
-                joins,
-                where,
-                SQL(", ").join(REVENUE_GROUPBY[k] for k in keys),
-            ),
-            SQL(
-                """SELECT MIN(aml.id) * 2 + 1, (am.invoice_date + interval '1 year')::date, %s,
-                          0.0, SUM(-aml.balance)
-                     FROM account_move_line aml %s
-                    WHERE %s
-                    GROUP BY am.invoice_date, %s""",
-                SQL(", ").join(select),
-                joins,
-                where,
-                SQL(", ").join(REVENUE_GROUPBY[k] for k in keys),
-            ),
-        ]
-        return SQL(" UNION ALL ").join(sides)
+        # each day twice: as itself, and a year later as last year's revenue
+        sides = (
+            """SELECT MIN(aml.id) * 2 AS id, am.invoice_date AS date, %s,
+                      SUM(-aml.balance) AS revenue, 0.0 AS revenue_last_year
+                 FROM account_move_line aml %s
+                WHERE %s
+                GROUP BY am.invoice_date, %s""",
+            """SELECT MIN(aml.id) * 2 + 1, (am.invoice_date + interval '1 year')::date, %s,
+                      0.0, SUM(-aml.balance)
+                 FROM account_move_line aml %s
+                WHERE %s
+                GROUP BY am.invoice_date, %s""",
+        )
+        groupby = SQL(", ").join(REVENUE_GROUPBY[k] for k in keys)
+        return SQL(" UNION ALL ").join(
+            SQL(side, SQL(", ").join(select), joins, where, groupby) for side in sides
+        )
 
     # ------------------------------------------------------------------
     # Helpers
