@@ -99,3 +99,40 @@ class TestTranslations(MonthlyPlanCommon):
                 self.assertEqual(
                     survey.with_context(lang=lang).title, self.po[code][survey.title].msgstr
                 )
+
+    def test_monthly_report_in_the_users_languages(self):
+        """The monthly report's headings (QWeb) and its sentences (built
+        whole in Python, figures in place) come out in the reader's language."""
+        self.env["ir.module.module"]._load_module_terms(
+            ["sale_customer_care"], list(LANGS.values()), overwrite=True
+        )
+        month = self.month.replace(day=1)
+        data = {"month": str(month), "company_id": self.company.id, "team_id": False}
+        for code, lang in LANGS.items():
+            self.env["res.lang"]._activate_lang(lang)
+            with self.subTest(lang=lang):
+                self.manager.lang = lang
+                html = (
+                    self.env["ir.actions.report"]
+                    .with_user(self.manager)
+                    .with_context(lang=lang)
+                    ._render_qweb_html(
+                        "sale_customer_care.action_report_sale_care_monthly", None, data=data
+                    )[0]
+                    .decode()
+                )
+                for source in (
+                    "1. The month against the plan and last year",
+                    "4. Growth in customers",
+                ):
+                    self.assertIn(self.po[code][source].msgstr, html)
+                    self.assertNotIn(source, html)
+                # sentences: their words before the first placeholder
+                for source in (
+                    "Monthly management report, %(month)s",
+                    "The whole company · %(start)s – %(end)s",
+                ):
+                    words = self.po[code][source].msgstr.split("%(")[0].strip()
+                    self.assertTrue(words)
+                    self.assertIn(words, html)
+                    self.assertNotIn(source.split("%(")[0].strip(), html)
