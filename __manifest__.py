@@ -90,6 +90,7 @@
     ],
     "assets": {
         "web.assets_backend": [
+            "sale_customer_care/static/src/scss/care_views.scss",
             "sale_customer_care/static/src/views/sales_analysis/**/*",
         ],
         "web.assets_backend_lazy": [

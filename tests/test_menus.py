@@ -4,7 +4,9 @@
 sees it: the demo's sales manager, team leader and salesperson log in, click
 each of their menus (as the menu bar does) and switch to each view the
 action offers; any client error, "Oops!" dialog or failed RPC fails the test,
-and so does a customer's name cut short in a list."""
+and so does a customer's name or a column label cut short in a list.  The
+Vietnamese and the Hungarian salesperson walk their menus too: labels are
+longest in their languages."""
 
 import json
 
@@ -16,6 +18,9 @@ ROLES = {
     "care.manager": "sale_customer_care.demo_user_manager",
     "care.lead": "sale_customer_care.demo_user_lead",
     "care.anna": "sale_customer_care.demo_user_anna",
+    # salespeople working in Vietnamese and in Hungarian (the demo sets their language)
+    "care.bao": "sale_customer_care.demo_user_bao",
+    "care.csaba": "sale_customer_care.demo_user_csaba",
 }
 
 # Opens each menu through the menu service, like a click in the menu bar,
@@ -44,6 +49,14 @@ CLICK_MENUS_JS = """
         )) {
             if (cell.scrollWidth > cell.clientWidth + 1) {
                 throw new Error(`${where}: the customer name "${cell.innerText}" is cut`);
+            }
+        }
+        // column labels wrap, never end in "…" (long in Vietnamese and Hungarian)
+        for (const label of document.querySelectorAll(
+            ".o_list_renderer thead th .text-truncate"
+        )) {
+            if (label.scrollWidth > label.clientWidth + 1) {
+                throw new Error(`${where}: the column label "${label.innerText}" is cut`);
             }
         }
     };
