@@ -33,7 +33,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tools.misc import format_amount, format_date, formatLang
 
 from ..models.customer_risk_signal import ACTIVE_STATES
-from ..models.customer_stage_history import GAINED_TRANSITIONS, LOST_TRANSITIONS
+from ..models.customer_stage_history import GAINED_TRANSITIONS, LOST_TRANSITIONS, NET_GROWTH
 from ..models.sale_care_meeting_agenda import LAGGING_PERCENT
 from ..models.sale_monthly_plan import format_month
 
@@ -117,11 +117,23 @@ class SaleCareMonthlyReport(models.AbstractModel):
                 else env._("The whole company · %(start)s – %(end)s", **period)
             ),
             "next_plans": env._("6. Plans for %(month)s", month=report["next_plans"]["label"]),
-            "growth": env._(
-                "Gained %(gained)s, lost %(lost)s: net %(net)s buying customers this month.",
-                gained=number(growth["gained"]),
-                lost=number(growth["lost"]),
-                net=signed(growth["net"]),
+            "growth": (
+                env._(
+                    "Gained %(gained)s (won or reactivated), lost %(lost)s (went dormant): "
+                    "net %(net)s buying customers this month; %(loyal)s became loyal.",
+                    gained=number(growth["gained"]),
+                    lost=number(growth["lost"]),
+                    net=signed(growth["net"]),
+                    loyal=number(growth["loyal"]),
+                )
+                if growth["loyal"]
+                else env._(
+                    "Gained %(gained)s (won or reactivated), lost %(lost)s (went dormant): "
+                    "net %(net)s buying customers this month.",
+                    gained=number(growth["gained"]),
+                    lost=number(growth["lost"]),
+                    net=signed(growth["net"]),
+                )
             ),
             "risk_month": env._(
                 "Raised %(raised)s, recovered %(recovered)s (%(amount)s came back), "
@@ -554,40 +566,48 @@ class SaleCareMonthlyReport(models.AbstractModel):
             rows = History._stage_growth(company, date_from, month_end, keys)
             return [row for row in rows if not team or row["team"] == team]
 
+        # Gained and lost count buying customers (won or reactivated; went
+        # dormant), so that gained - lost = net; becoming loyal is progress of
+        # a customer already counted, shown apart.  (The Customer Growth
+        # view's "Gained" filter counts it among the good moves.)
+        empty = {"gained": 0, "lost": 0, "loyal": 0, "net": 0, "count": 0}
+
+        def add(values, row):
+            net = NET_GROWTH.get(row["transition"], 0)
+            values["gained"] += row["count"] if net > 0 else 0
+            values["lost"] += row["count"] if net < 0 else 0
+            values["loyal"] += row["count"] if row["transition"] == "loyal" else 0
+            values["net"] += row["net_growth"]
+            values["count"] += row["count"]
+
         by_transition = defaultdict(int)
         for row in moves(month, ("transition",)):
             by_transition[row["transition"]] += row["count"]
         order = [*GAINED_TRANSITIONS, *LOST_TRANSITIONS]
         order += sorted(set(by_transition) - set(order))
-        by_salesperson = defaultdict(lambda: {"gained": 0, "lost": 0, "net": 0, "count": 0})
-        for row in moves(month, ("salesperson",)):
-            values = by_salesperson[row["salesperson"]]
-            values["gained"] += row["gained"]
-            values["lost"] += row["lost"]
-            values["net"] += row["net_growth"]
-            values["count"] += row["count"]
-        trend = defaultdict(lambda: {"gained": 0, "lost": 0, "net": 0})
+        by_salesperson = defaultdict(lambda: dict(empty))
+        for row in moves(month, ("salesperson", "transition")):
+            add(by_salesperson[row["salesperson"]], row)
+        trend = defaultdict(lambda: dict(empty))
         start = month - relativedelta(months=GROWTH_MONTHS - 1)
-        for row in moves(start, ("month",)):
-            values = trend[row["month"]]
-            values["gained"] += row["gained"]
-            values["lost"] += row["lost"]
-            values["net"] += row["net_growth"]
+        for row in moves(start, ("month", "transition")):
+            add(trend[row["month"]], row)
         months = [start + relativedelta(months=i) for i in range(GROWTH_MONTHS)]
-        this_month = trend.get(month, {"gained": 0, "lost": 0, "net": 0})
+        this_month = trend.get(month, empty)
         return {
             "transitions": [
                 {
                     "name": transitions.get(key, key),
                     "count": by_transition[key],
                     "gained": key in GAINED_TRANSITIONS,
-                    "lost": key in LOST_TRANSITIONS,
+                    "lost": NET_GROWTH.get(key, 0) < 0,
                 }
                 for key in order
                 if by_transition.get(key)
             ],
             "gained": this_month["gained"],
             "lost": this_month["lost"],
+            "loyal": this_month["loyal"],
             "net": this_month["net"],
             "salespeople": sorted(
                 (
@@ -600,7 +620,7 @@ class SaleCareMonthlyReport(models.AbstractModel):
                 {
                     "month": day,
                     "label": format_month(self.env, day),
-                    **trend.get(day, {"gained": 0, "lost": 0, "net": 0}),
+                    **trend.get(day, empty),
                 }
                 for day in months
             ],

@@ -900,6 +900,7 @@ class MonthlyReportCommon(WorkingDocumentsCommon):
         move(cls.managed, cls.salesman, "approaching", "new", "won", 1)
         move(cls.backed_up, cls.salesman_2, "dormant", "new", "reactivated", 1)
         move(cls.foreign, cls.salesman_2, "loyal", "dormant", "lost", -1)
+        move(cls.managed, cls.salesman, "new", "loyal", "loyal", 0)
         move(cls.prospect, cls.salesman, False, "potential", "first", 0)
         move(cls.outside, cls.outsider, "potential", "new", "won", 1, team=None)
 

@@ -113,8 +113,14 @@ class TestMonthlyReport(MonthlyReportCommon):
     def test_growth_in_customers(self):
         growth = self._report(team=self.team)["growth"]
         moves = {row["name"]: row["count"] for row in growth["transitions"]}
-        self.assertEqual(moves, {"Won": 1, "Reactivated": 1, "Went Dormant": 1})
-        self.assertEqual((growth["gained"], growth["lost"], growth["net"]), (2, 1, 1))
+        self.assertEqual(moves, {"Won": 1, "Reactivated": 1, "Became Loyal": 1, "Went Dormant": 1})
+        # gained and lost count buying customers: gained - lost = net; becoming
+        # loyal is progress of a customer already counted
+        self.assertEqual(
+            (growth["gained"], growth["lost"], growth["net"], growth["loyal"]), (2, 1, 1, 1)
+        )
+        for row in growth["salespeople"] + growth["trend"]:
+            self.assertEqual(row["gained"] - row["lost"], row["net"], row)
         per_salesperson = {row["name"]: row["net"] for row in growth["salespeople"]}
         self.assertEqual(per_salesperson, {self.salesman.name: 1, self.salesman_2.name: 0})
         self.assertEqual(len(growth["trend"]), 6)
@@ -191,7 +197,11 @@ class TestMonthlyReport(MonthlyReportCommon):
         self.assertRegex(text, r"recovered 1 \(\S*\s?700\.00 came back\)")
         self.assertNotIn("Outside Ltd", text, "not the team's")
         self.assertIn("4. Growth in customers", text)
-        self.assertRegex(text, r"Gained 2, lost 1: net \+1")
+        self.assertRegex(
+            text,
+            r"Gained 2 \(won or reactivated\), lost 1 \(went dormant\): net \+1 buying"
+            r"\s+customers this month; 1 became loyal\.",
+        )
         self.assertIn("5. Top customers' whitespace", text)
         self.assertRegex(text, r"Backed Up Ltd\s.*Pipes\s+67 %")
         self.assertIn("6. Plans for", text)
