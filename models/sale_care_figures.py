@@ -528,6 +528,51 @@ class SaleCareFigures(models.AbstractModel):
         )
         return {row["partner_id"]: row["count"] for row in self._fetch(query)}
 
+    @api.model
+    def _interaction_sources(self):
+        """``(model, join)``: where a customer's interactions are logged, on
+        the customer (its contacts included) and on its opportunities; the
+        join gives ``p``, the partner the record belongs to."""
+        return (
+            ("res.partner", SQL("JOIN res_partner p ON p.id = x.res_id")),
+            (
+                "crm.lead",
+                SQL("JOIN crm_lead l ON l.id = x.res_id JOIN res_partner p ON p.id = l.partner_id"),
+            ),
+        )
+
+    @api.model
+    def _interaction_message_branches(self, partners, date_to, columns=None):
+        """The statements of the messages and notes logged by hand and the
+        activities marked done on the customers up to ``date_to``, one per
+        :meth:`_interaction_sources`, with ``partner_id``, ``at``, ``kind``
+        and the extra ``columns`` (SQL, each with a leading comma)."""
+        branches = []
+        for model, join in self._interaction_sources():
+            conditions = [
+                *self._partner_conditions(SQL("p.commercial_partner_id"), partners),
+                *self._date_conditions(SQL("x.date::date"), None, date_to),
+            ]
+            branches.append(
+                SQL(
+                    """
+                    SELECT p.commercial_partner_id AS partner_id, x.date AS at,
+                           CASE WHEN x.mail_activity_type_id IS NULL THEN 'message'
+                                ELSE 'activity' END AS kind %s
+                      FROM mail_message x %s
+                     WHERE x.model = %s
+                       AND (x.message_type IN ('comment', 'email')
+                            OR x.mail_activity_type_id IS NOT NULL)
+                       AND %s
+                    """,
+                    columns or SQL(),
+                    join,
+                    model,
+                    SQL(" AND ").join([SQL("TRUE"), *conditions]),
+                )
+            )
+        return branches
+
     @api.private
     @api.model
     def get_last_interactions(self, partners=None, date_to=None, include_planned=True):
@@ -539,53 +584,25 @@ class SaleCareFigures(models.AbstractModel):
 
         :return: ``{commercial_partner_id: {"date": date, "kind": str}}``
         """
-        branches = []
-        for model, join in (
-            ("res.partner", SQL("JOIN res_partner p ON p.id = x.res_id")),
-            (
-                "crm.lead",
-                SQL("JOIN crm_lead l ON l.id = x.res_id JOIN res_partner p ON p.id = l.partner_id"),
-            ),
-        ):
-            conditions = [
-                *self._partner_conditions(SQL("p.commercial_partner_id"), partners),
-                *self._date_conditions(SQL("x.date::date"), None, date_to),
-            ]
-            branches.append(
-                SQL(
-                    """
-                    SELECT p.commercial_partner_id AS partner_id, x.date AS at,
-                           CASE WHEN x.mail_activity_type_id IS NULL THEN 'message'
-                                ELSE 'activity' END AS kind
-                      FROM mail_message x %s
-                     WHERE x.model = %s
-                       AND (x.message_type IN ('comment', 'email')
-                            OR x.mail_activity_type_id IS NOT NULL)
-                       AND %s
-                    """,
-                    join,
-                    model,
-                    SQL(" AND ").join([SQL("TRUE"), *conditions]),
+        branches = self._interaction_message_branches(partners, date_to)
+        if include_planned:
+            for model, join in self._interaction_sources():
+                conditions = [
+                    *self._partner_conditions(SQL("p.commercial_partner_id"), partners),
+                    *self._date_conditions(SQL("x.create_date::date"), None, date_to),
+                ]
+                branches.append(
+                    SQL(
+                        """
+                        SELECT p.commercial_partner_id, x.create_date, 'planned'
+                          FROM mail_activity x %s
+                         WHERE x.res_model = %s AND x.active AND %s
+                        """,
+                        join,
+                        model,
+                        SQL(" AND ").join([SQL("TRUE"), *conditions]),
+                    )
                 )
-            )
-            if not include_planned:
-                continue
-            conditions = [
-                *self._partner_conditions(SQL("p.commercial_partner_id"), partners),
-                *self._date_conditions(SQL("x.create_date::date"), None, date_to),
-            ]
-            branches.append(
-                SQL(
-                    """
-                    SELECT p.commercial_partner_id, x.create_date, 'planned'
-                      FROM mail_activity x %s
-                     WHERE x.res_model = %s AND x.active AND %s
-                    """,
-                    join,
-                    model,
-                    SQL(" AND ").join([SQL("TRUE"), *conditions]),
-                )
-            )
         query = SQL(
             """
             SELECT DISTINCT ON (partner_id) partner_id, at::date AS date, kind
@@ -612,38 +629,14 @@ class SaleCareFigures(models.AbstractModel):
         :return: ``{commercial_partner_id: [{"date", "kind", "body",
             "subject", "activity_type_id", "author_id"}, ...]}``
         """
-        branches = []
-        for model, join in (
-            ("res.partner", SQL("JOIN res_partner p ON p.id = x.res_id")),
-            (
-                "crm.lead",
-                SQL("JOIN crm_lead l ON l.id = x.res_id JOIN res_partner p ON p.id = l.partner_id"),
+        branches = self._interaction_message_branches(
+            partners,
+            date_to,
+            SQL(
+                ", x.id AS message_id, x.body, x.subject,"
+                " x.mail_activity_type_id AS activity_type_id, x.author_id"
             ),
-        ):
-            conditions = [
-                *self._partner_conditions(SQL("p.commercial_partner_id"), partners),
-                *self._date_conditions(SQL("x.date::date"), None, date_to),
-            ]
-            branches.append(
-                SQL(
-                    """
-                    SELECT p.commercial_partner_id AS partner_id, x.id AS message_id,
-                           x.date AS at,
-                           CASE WHEN x.mail_activity_type_id IS NULL THEN 'message'
-                                ELSE 'activity' END AS kind,
-                           x.body, x.subject, x.mail_activity_type_id AS activity_type_id,
-                           x.author_id
-                      FROM mail_message x %s
-                     WHERE x.model = %s
-                       AND (x.message_type IN ('comment', 'email')
-                            OR x.mail_activity_type_id IS NOT NULL)
-                       AND %s
-                    """,
-                    join,
-                    model,
-                    SQL(" AND ").join([SQL("TRUE"), *conditions]),
-                )
-            )
+        )
         query = SQL(
             """
             SELECT partner_id, at::date AS date, kind, body, subject, activity_type_id, author_id
