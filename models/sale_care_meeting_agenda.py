@@ -62,7 +62,7 @@ class SaleCareMeetingAgenda(models.AbstractModel):
             {
                 "agenda": values,
                 "meeting": meeting,
-                "blocks": self.env[MEETING_REPORT]._blocks,
+                "blocks": self.env["sale.care.report"]._blocks,
                 "in_minutes": False,
             },
         )

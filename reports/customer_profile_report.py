@@ -36,6 +36,7 @@ PUNCTUATION_SPACE = re.compile(r"\s+([:;,.!?])")
 
 class CustomerProfileReport(models.AbstractModel):
     _name = "report.sale_customer_care.report_customer_profile"
+    _inherit = ["sale.care.report"]
     _description = "Customer Profile"
 
     @api.model
@@ -49,7 +50,7 @@ class CustomerProfileReport(models.AbstractModel):
             "doc_model": "res.partner",
             "docs": partners,
             "profiles": self._prepare_profiles(partners, self.env.company),
-            "lang": self.env.lang or self.env.user.lang,
+            **self._care_report_values(),
         }
 
     # ------------------------------------------------------------------

@@ -25,13 +25,14 @@ CALL_LIST_ACTIVITY_TYPES = (
 CALL_LIST_CATEGORIES = ("phonecall", "meeting")
 # the documents an activity of the call list is planned on
 CALL_LIST_MODELS = ("res.partner", "crm.lead")
-# Rows of a table block (see the meeting report): a row of the call list is
-# tall, with room for the outcome.
+# Rows of a table block (sale.care.report): a row of the call list is tall,
+# with room for the outcome.
 ROWS_PER_BLOCK = 6
 
 
 class SaleCareCallListReport(models.AbstractModel):
     _name = "report.sale_customer_care.report_sale_care_call_list"
+    _inherit = ["sale.care.report"]
     _description = "Daily Call List"
 
     @api.model
@@ -50,13 +51,8 @@ class SaleCareCallListReport(models.AbstractModel):
             "doc_model": "res.users",
             "docs": users,
             "call_lists": [self._prepare_call_list(user, day, company) for user in users],
-            "lang": self.env.lang or self.env.user.lang,
-            "blocks": self._blocks,
+            **self._care_report_values(ROWS_PER_BLOCK),
         }
-
-    @api.model
-    def _blocks(self, rows):
-        return [rows[i : i + ROWS_PER_BLOCK] for i in range(0, len(rows), ROWS_PER_BLOCK)]
 
     # ------------------------------------------------------------------
     # Access

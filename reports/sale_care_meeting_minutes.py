@@ -5,11 +5,10 @@ decisions and the issue list with who and by when; sent to the attendees."""
 
 from odoo import api, models
 
-MEETING_REPORT = "report.sale_customer_care.report_sale_care_meeting"
-
 
 class SaleCareMeetingMinutes(models.AbstractModel):
     _name = "report.sale_customer_care.report_sale_care_meeting_minutes"
+    _inherit = ["sale.care.report"]
     _description = "Sales Meeting Minutes"
 
     @api.model
@@ -21,5 +20,5 @@ class SaleCareMeetingMinutes(models.AbstractModel):
             "doc_ids": docids,
             "doc_model": "sale.care.meeting",
             "docs": meetings,
-            "blocks": self.env[MEETING_REPORT]._blocks,
+            **self._care_report_values(),
         }

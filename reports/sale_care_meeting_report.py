@@ -19,13 +19,10 @@ from ..models.sale_monthly_plan import format_month
 # How many product categories with falling sales the report lists.
 FALLING_CATEGORY_LIMIT = 10
 
-# Rows of a table block: long lists are printed as blocks this long, each with
-# its header, that wkhtmltopdf moves to the next page whole.
-ROWS_PER_BLOCK = 10
-
 
 class SaleCareMeetingReport(models.AbstractModel):
     _name = "report.sale_customer_care.report_sale_care_meeting"
+    _inherit = ["sale.care.report"]
     _description = "Sales Meeting Report"
 
     @api.model
@@ -60,14 +57,8 @@ class SaleCareMeetingReport(models.AbstractModel):
             "doc_model": "sale.monthly.plan",
             "docs": Plan.browse(docids),
             "meetings": meetings,
-            "lang": self.env.lang or self.env.user.lang,
-            "blocks": self._blocks,
+            **self._care_report_values(),
         }
-
-    @api.model
-    def _blocks(self, rows):
-        """``rows`` in blocks of :data:`ROWS_PER_BLOCK`."""
-        return [rows[i : i + ROWS_PER_BLOCK] for i in range(0, len(rows), ROWS_PER_BLOCK)]
 
     @api.model
     def _check_meeting_access(self, users, company):

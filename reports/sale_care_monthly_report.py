@@ -51,12 +51,11 @@ RECOVERED_ROWS = 5
 GROWTH_MONTHS = 6
 # Top customers whose whitespace is listed, the largest typical revenue first.
 WHITESPACE_CUSTOMERS = 10
-# Rows of a table block (see the meeting report).
-ROWS_PER_BLOCK = 10
 
 
 class SaleCareMonthlyReport(models.AbstractModel):
     _name = "report.sale_customer_care.report_sale_care_monthly"
+    _inherit = ["sale.care.report"]
     _description = "Monthly Management Report"
 
     @api.model
@@ -76,8 +75,7 @@ class SaleCareMonthlyReport(models.AbstractModel):
             "doc_model": "res.company",
             "docs": company,
             "reports": [report],
-            "lang": self.env.lang or self.env.user.lang,
-            "blocks": self._blocks,
+            **self._care_report_values(),
             "share_of_wallet": lambda share: self.env._(
                 "(%(percent)s %% share of wallet)",
                 percent=formatLang(self.env, 100.0 * (share or 0.0), digits=0),
@@ -198,11 +196,6 @@ class SaleCareMonthlyReport(models.AbstractModel):
                 env._("<strong>Lagging</strong> (under %(percent)s %% of plan): %(names)s.")
             ) % {"percent": number(report["lagging_percent"]), "names": names}
         return sentences
-
-    @api.model
-    def _blocks(self, rows):
-        """``rows`` in blocks of :data:`ROWS_PER_BLOCK`."""
-        return [rows[i : i + ROWS_PER_BLOCK] for i in range(0, len(rows), ROWS_PER_BLOCK)]
 
     @api.model
     def _default_month(self):
