@@ -34,6 +34,7 @@ COMPARE_KEYS = {
 
 class SaleCareSalesAnalysis(models.Model):
     _name = "sale.care.sales.analysis"
+    _inherit = ["sale.care.revenue.change.mixin"]
     _description = "Sales Analysis"
     _order = "revenue_change, id"
     _auto = False
@@ -150,27 +151,6 @@ class SaleCareSalesAnalysis(models.Model):
             ["company_id", "invoice_date", "move_id", "product_id", "balance"],
             where="display_type = 'product' AND parent_state = 'posted'",
         )
-
-    @api.model
-    def _change_percent_sql(self, revenue, revenue_compare):
-        """The change in % of ``revenue`` against ``revenue_compare`` (SQL
-        expressions); NULL when nothing was sold in the compared period."""
-        return SQL(
-            "ROUND((100.0 * (%s - %s) / NULLIF(ABS(%s), 0))::numeric, 1)",
-            revenue,
-            revenue_compare,
-            revenue_compare,
-        )
-
-    def _read_group_select(self, aggregate_spec, query):
-        """The change in % of a group: from the group's sums."""
-        if aggregate_spec in ("revenue_change_percent:sum", "revenue_change_percent:avg"):
-            self._check_field_access(self._fields["revenue_change_percent"], "read")
-            return self._change_percent_sql(
-                SQL("SUM(%s)", self._field_to_sql(self._table, "revenue", query)),
-                SQL("SUM(%s)", self._field_to_sql(self._table, "revenue_compare", query)),
-            )
-        return super()._read_group_select(aggregate_spec, query)
 
     @api.model
     def _own_scope(self):

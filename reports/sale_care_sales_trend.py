@@ -15,7 +15,7 @@ Why not the Sales Analysis: its rows are snapshots of one user's opening
 (a run), dropped after a day; a dashboard needs figures that are there for
 every manager whenever it opens."""
 
-from odoo import api, fields, models, tools
+from odoo import fields, models, tools
 from odoo.tools import SQL
 
 SALES_USERS = "sales_team.group_sale_salesman"
@@ -23,7 +23,9 @@ SALES_USERS = "sales_team.group_sale_salesman"
 
 class SaleCareSalesTrend(models.Model):
     _name = "sale.care.sales.trend"
+    _inherit = ["sale.care.revenue.change.mixin"]
     _description = "Sales against Last Year"
+    _revenue_compare_field = "revenue_last_year"
     _auto = False
     _order = "date desc, id"
 
@@ -81,18 +83,3 @@ class SaleCareSalesTrend(models.Model):
                 self.env["sale.care.figures"]._revenue_trend_query(),
             )
         )
-
-    @api.model
-    def _change_percent_sql(self, revenue, revenue_last_year):
-        # the Sales Analysis's own definition: NULL when nothing was sold then
-        return self.env["sale.care.sales.analysis"]._change_percent_sql(revenue, revenue_last_year)
-
-    def _read_group_select(self, aggregate_spec, query):
-        """The change in % of a group: from the group's sums, never summed."""
-        if aggregate_spec in ("revenue_change_percent:sum", "revenue_change_percent:avg"):
-            self._check_field_access(self._fields["revenue_change_percent"], "read")
-            return self._change_percent_sql(
-                SQL("SUM(%s)", self._field_to_sql(self._table, "revenue", query)),
-                SQL("SUM(%s)", self._field_to_sql(self._table, "revenue_last_year", query)),
-            )
-        return super()._read_group_select(aggregate_spec, query)
