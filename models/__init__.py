@@ -16,6 +16,7 @@ from . import customer_vip_programme
 from . import customer_vip_member
 from . import customer_vip_reassignment
 from . import customer_vip_interview
+from . import customer_care_overdue_mixin
 from . import customer_care_case
 from . import res_company
 from . import ir_actions_report

@@ -8,7 +8,6 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
-from odoo.fields import Domain
 from odoo.tools import format_date
 
 CASE_STATES = [
@@ -23,8 +22,9 @@ FOLLOW_UP_DAYS = 7
 class CustomerCareCase(models.Model):
     _name = "customer.care.case"
     _description = "Customer Problem"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "customer.care.overdue.mixin"]
     _order = "state, date_deadline, id desc"
+    _overdue_states = ("open", "in_progress")
     _check_company_auto = True
 
     name = fields.Char(string="Problem", required=True, tracking=True)
@@ -50,9 +50,6 @@ class CustomerCareCase(models.Model):
         tracking=True,
         copy=False,
         help="What was done to solve the problem; required to mark it solved.",
-    )
-    is_overdue = fields.Boolean(
-        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
     partner_id = fields.Many2one(
         "res.partner",
@@ -94,28 +91,6 @@ class CustomerCareCase(models.Model):
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
     )
-
-    @api.depends("state", "date_deadline")
-    @api.depends_context("date")
-    def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
-        for case in self:
-            case.is_overdue = bool(
-                case.state in ("open", "in_progress")
-                and case.date_deadline
-                and case.date_deadline < today
-            )
-
-    def _search_is_overdue(self, operator, value):
-        if operator not in ("in", "not in"):
-            return NotImplemented
-        domain = Domain(
-            [
-                ("state", "in", ("open", "in_progress")),
-                ("date_deadline", "<", fields.Date.context_today(self)),
-            ]
-        )
-        return domain if (operator == "in") == (True in value) else ~domain
 
     @api.constrains("date_open", "date_deadline")
     def _check_deadline(self):

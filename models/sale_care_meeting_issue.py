@@ -20,7 +20,6 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, ValidationError
-from odoo.fields import Domain
 
 ISSUE_STATES = [("open", "Open"), ("solved", "Solved"), ("dropped", "Dropped")]
 # Default time to solve an issue: by the next weekly meeting.
@@ -41,7 +40,7 @@ PROTECTED_FIELDS = {
 class SaleCareMeetingIssue(models.Model):
     _name = "sale.care.meeting.issue"
     _description = "Sales Meeting Issue"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "customer.care.overdue.mixin"]
     _order = "state, date_deadline, id"
     _check_company_auto = True
 
@@ -82,9 +81,6 @@ class SaleCareMeetingIssue(models.Model):
         string="Age (days)",
         compute="_compute_age_days",
         help="Days since the issue was raised (until it was closed).",
-    )
-    is_overdue = fields.Boolean(
-        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
     )
     is_private = fields.Boolean(
         string="From a One-to-One",
@@ -180,23 +176,6 @@ class SaleCareMeetingIssue(models.Model):
         for issue in self:
             end = issue.date_closed or today
             issue.age_days = max((end - issue.date_raised).days, 0) if issue.date_raised else 0
-
-    @api.depends("state", "date_deadline")
-    @api.depends_context("date")
-    def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
-        for issue in self:
-            issue.is_overdue = bool(
-                issue.state == "open" and issue.date_deadline and issue.date_deadline < today
-            )
-
-    def _search_is_overdue(self, operator, value):
-        if operator not in ("in", "not in"):
-            return NotImplemented
-        domain = Domain(
-            [("state", "=", "open"), ("date_deadline", "<", fields.Date.context_today(self))]
-        )
-        return domain if (operator == "in") == (True in value) else ~domain
 
     @api.depends("origin_meeting_id.kind")
     def _compute_is_private(self):
