@@ -74,16 +74,20 @@ class SaleCareMeetingReportWizard(models.TransientModel):
             team = wizard.team_id
             wizard.user_ids = (team.member_ids | team.user_id) if team else self.env.user
 
-    def action_print(self):
+    def _check_input(self):
+        """Salespeople and a period, and the caller may read them: refused
+        here already, not only when the PDF (or the analysis) is opened."""
         self.ensure_one()
         if not self.user_ids:
             raise UserError(self.env._("Pick at least one salesperson for the meeting report."))
         if self.date_to < self.date_from:
             raise UserError(self.env._("The meeting period ends before it starts."))
-        # refused here already, not only when the PDF is rendered
         self.env["report.sale_customer_care.report_sale_care_meeting"]._check_meeting_access(
             self.user_ids, self.company_id
         )
+
+    def action_print(self):
+        self._check_input()
         return self.env.ref("sale_customer_care.action_report_sale_care_meeting").report_action(
             None, data=self._report_data()
         )
@@ -92,15 +96,7 @@ class SaleCareMeetingReportWizard(models.TransientModel):
         """The falling categories of the meeting, drilled down: the Sales
         Analysis of the meeting's period and salespeople against the same
         period last year (issue 11)."""
-        self.ensure_one()
-        if not self.user_ids:
-            raise UserError(self.env._("Pick at least one salesperson for the meeting report."))
-        if self.date_to < self.date_from:
-            raise UserError(self.env._("The meeting period ends before it starts."))
-        # the same people as the report: refused here as it would be there
-        self.env["report.sale_customer_care.report_sale_care_meeting"]._check_meeting_access(
-            self.user_ids, self.company_id
-        )
+        self._check_input()  # the same people as the report, refused as there
         Run = self.env["sale.care.sales.analysis.run"]
         compare_from, compare_to = Run._comparison_dates("last_year", self.date_from, self.date_to)
         return Run._open_analysis(
