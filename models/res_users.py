@@ -46,6 +46,21 @@ class ResUsers(models.Model):
         raise AccessError(message)
 
     @api.model
+    def _care_require_company(self, company, message):
+        """The current user works for ``company``: one of their own companies,
+        not one a client names in its context.  Raise ``AccessError(message)``
+        otherwise; the superuser passes."""
+        if self.env.su or company in self.env.user.company_ids:
+            return
+        raise AccessError(message)
+
+    @api.model
+    def _care_led_members(self):
+        """The members of the sales teams the current user leads (who leads
+        a team is not a record rule's question)."""
+        return self.env["crm.team"].search([("user_id", "=", self.env.uid)]).member_ids
+
+    @api.model
     def _care_require_manager(self, message=None):
         """Sales managers only (``sales_team.group_sale_manager``)."""
         self._care_require_group(

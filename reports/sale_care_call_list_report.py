@@ -9,7 +9,6 @@ why we call, and room to write down the outcome."""
 from collections import defaultdict
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError
 from odoo.tools import format_date
 from odoo.tools.mail import html_to_inner_content
 
@@ -69,16 +68,15 @@ class SaleCareCallListReport(models.AbstractModel):
         self.env["res.users"]._care_require_group(
             SALES_USERS, self.env._("Only salespeople can print call lists.")
         )
-        if company not in me.company_ids:
-            raise AccessError(
-                self.env._(
-                    "You do not work for %(company)s: you cannot print its call lists.",
-                    # sudo: the name the caller asked for, to refuse it
-                    company=company.sudo().display_name,
-                )
-            )
-        led = self.env["crm.team"].search([("user_id", "=", me.id)])
-        others = users - me - led.member_ids
+        self.env["res.users"]._care_require_company(
+            company,
+            self.env._(
+                "You do not work for %(company)s: you cannot print its call lists.",
+                # sudo: the name the caller asked for, to refuse it
+                company=company.sudo().display_name,
+            ),
+        )
+        others = users - me - self.env["res.users"]._care_led_members()
         if others:
             # whose activities are printed is not a record: no rule can say it
             self.env["res.users"]._care_require_manager(
@@ -106,8 +104,7 @@ class SaleCareCallListReport(models.AbstractModel):
                 )
                 .ids
             )
-        led = self.env["crm.team"].search([("user_id", "=", me.id)])
-        return (me | led.member_ids).ids
+        return (me | self.env["res.users"]._care_led_members()).ids
 
     # ------------------------------------------------------------------
     # Values

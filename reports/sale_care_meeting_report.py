@@ -11,7 +11,7 @@ from collections import defaultdict
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools import format_date
 
 from ..models.sale_monthly_plan import format_month
@@ -70,18 +70,17 @@ class SaleCareMeetingReport(models.AbstractModel):
         if self.env.su:
             return
         user = self.env.user
-        if company not in user.company_ids:
-            raise AccessError(
-                self.env._(
-                    "You do not work for %(company)s: you cannot print its meeting report.",
-                    company=company.display_name,
-                )
-            )
+        self.env["res.users"]._care_require_company(
+            company,
+            self.env._(
+                "You do not work for %(company)s: you cannot print its meeting report.",
+                company=company.display_name,
+            ),
+        )
         # plans, lines and commitments are read as the caller below (record
         # rules apply); this ACL check refuses users without Sales rights
         self.env["sale.monthly.plan"].check_access("read")
-        led = self.env["crm.team"].search([("user_id", "=", user.id)])
-        others = users - user - led.member_ids
+        others = users - user - self.env["res.users"]._care_led_members()
         if others:
             # who is in the meeting is not a record: no rule can say it
             self.env["res.users"]._care_require_group(

@@ -237,13 +237,13 @@ class SaleCareMonthlyReport(models.AbstractModel):
                 SALES_USERS,
                 self.env._("Only sales managers and team leaders can print the monthly report."),
             )
-            if company not in user.company_ids:
-                raise AccessError(
-                    self.env._(
-                        "You do not work for %(company)s: you cannot print its monthly report.",
-                        company=company.display_name,
-                    )
-                )
+            self.env["res.users"]._care_require_company(
+                company,
+                self.env._(
+                    "You do not work for %(company)s: you cannot print its monthly report.",
+                    company=company.display_name,
+                ),
+            )
             if not user.has_group(SALES_MANAGERS):
                 if not team:
                     raise AccessError(

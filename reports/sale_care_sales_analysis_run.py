@@ -17,7 +17,7 @@ from datetime import timedelta
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import UserError
 from odoo.tools import SQL, format_date
 
 _logger = logging.getLogger(__name__)
@@ -214,13 +214,13 @@ class SaleCareSalesAnalysisRun(models.Model):
             "sales_team.group_sale_salesman",
             self.env._("Only salespeople and sales managers can open the sales analysis."),
         )
-        if not self.env.su and company not in self.env.user.company_ids:
-            raise AccessError(
-                self.env._(
-                    "You do not work for %(company)s: you cannot analyse its sales.",
-                    company=company.display_name,
-                )
-            )
+        self.env["res.users"]._care_require_company(
+            company,
+            self.env._(
+                "You do not work for %(company)s: you cannot analyse its sales.",
+                company=company.display_name,
+            ),
+        )
 
     def _fill(self, scope=None):
         """The rows of the run: one grouped statement of the figures
