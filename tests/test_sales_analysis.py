@@ -350,6 +350,32 @@ class TestSalesAnalysis(SalesAnalysisCommon):
             (self.categ_pipes.id, 50.0, 600.0, -550.0, -91.7, 4.0, 20.0),
         )
 
+    def test_opened_from_the_meeting_report_on_a_running_week(self):
+        """Only the days that have happened, against the same days a year
+        before: the days to come would fall by -100 %; a week to come has
+        nothing to analyse."""
+        today = fields.Date.context_today(self.env["sale.care.meeting.report.wizard"])
+        Wizard = self.env["sale.care.meeting.report.wizard"].with_user(self.team_leader)
+        wizard = Wizard.create(
+            {
+                "period": "custom",
+                "date_from": today - relativedelta(days=2),
+                "date_to": today + relativedelta(days=4),
+                "user_ids": self.team_leader.ids,
+            }
+        )
+        action = wizard.action_open_sales_analysis()
+        run = self.Run.with_user(self.team_leader).browse(action["domain"][0][2])
+        self.assertEqual((run.date_from, run.date_to), (wizard.date_from, today))
+        self.assertEqual(run.compare_to, today - relativedelta(years=1))
+        runs = self.Run.sudo().search_count([])
+        wizard.write(
+            {"date_from": today + relativedelta(days=5), "date_to": today + relativedelta(days=11)}
+        )
+        with self.assertRaisesRegex(UserError, "has not started yet"):
+            wizard.action_open_sales_analysis()
+        self.assertEqual(self.Run.sudo().search_count([]), runs, "nothing written")
+
     def test_the_meeting_report_button_refuses_a_colleagues_meeting(self):
         wizard = (
             self.env["sale.care.meeting.report.wizard"]

@@ -97,11 +97,19 @@ class SaleCareMeetingReportWizard(models.TransientModel):
         Analysis of the meeting's period and salespeople against the same
         period last year (issue 11)."""
         self._check_input()  # the same people as the report, refused as there
+        # only the days that have happened, against the same days a year
+        # before (as the meeting report compares): a week or month still
+        # running would fall by -100 % on the days to come
+        date_to = min(self.date_to, fields.Date.context_today(self))
+        if date_to < self.date_from:
+            raise UserError(
+                self.env._("The period has not started yet: there is nothing to analyse.")
+            )
         Run = self.env["sale.care.sales.analysis.run"]
-        compare_from, compare_to = Run._comparison_dates("last_year", self.date_from, self.date_to)
+        compare_from, compare_to = Run._comparison_dates("last_year", self.date_from, date_to)
         return Run._open_analysis(
             self.date_from,
-            self.date_to,
+            date_to,
             compare_from,
             compare_to,
             company=self.company_id,

@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from ..models.sale_monthly_plan import format_month
+
 MONTHLY_REPORT = "report.sale_customer_care.report_sale_care_monthly"
 
 
@@ -18,6 +20,9 @@ class SaleCareMonthlyReportWizard(models.TransientModel):
         default=lambda self: self._default_month(),
         help="The month to report on: last month by default, the one the monthly meeting reviews.",
     )
+    # the date widget shows the month's first day ("Nov 1", no year): the
+    # month in words beside it, in the reader's language
+    month_label = fields.Char(string="Month Reported", compute="_compute_month_label")
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )
@@ -43,6 +48,11 @@ class SaleCareMonthlyReportWizard(models.TransientModel):
         if self.env.user.has_group("sales_team.group_sale_manager"):
             return self.env["crm.team"]
         return self.env["crm.team"].search([("user_id", "=", self.env.uid)], limit=1)
+
+    @api.depends("month")
+    def _compute_month_label(self):
+        for wizard in self:
+            wizard.month_label = wizard.month and format_month(self.env, wizard.month)
 
     @api.depends("company_id")
     @api.depends_context("uid")
